@@ -1,0 +1,25 @@
+using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Kpis;
+
+namespace CityTwin.Abstractions.Grains;
+
+/// <summary>The city (key: city id, e.g. <c>incheon</c>): owns the clock and the city-wide KPIs.</summary>
+[Alias("CityTwin.ICityGrain")]
+public interface ICityGrain : IGrainWithStringKey
+{
+    [Alias("GetClock")] Task<ClockState> GetClockAsync();
+
+    /// <summary>Changes speed and/or pause; null leaves a setting as it is.</summary>
+    [Alias("SetClock")] Task<ClockState> SetClockAsync(double? speed, bool? paused);
+
+    /// <summary>Moves the clock to an explicit instant (used by tests and by trainers setting a scene).</summary>
+    [Alias("SetTime")] Task<ClockState> SetTimeAsync(DateTimeOffset simTime);
+
+    /// <summary>Advances the clock by <paramref name="wallElapsed"/> × speed, unless paused.</summary>
+    [Alias("Advance")] Task<ClockState> AdvanceAsync(TimeSpan wallElapsed);
+
+    /// <summary>A district reports its latest aggregate (on its timer, not per update).</summary>
+    [Alias("ReportDistrict")] Task ReportDistrictAsync(string districtCode, KpiSet kpis);
+
+    [Alias("GetKpis")] Task<KpiSet> GetKpisAsync();
+}

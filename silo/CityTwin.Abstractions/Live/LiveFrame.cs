@@ -1,0 +1,10 @@
+using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Kpis;
+
+namespace CityTwin.Abstractions.Live;
+
+/// <summary>What changed since the previous flush: the latest delta per asset and KPIs per area.</summary>
+public sealed record LiveFrame(
+    IReadOnlyList<AssetDelta> Assets,
+    IReadOnlyDictionary<(AreaLevel Level, string Code), KpiSet> Kpis,
+    ClockState? Clock);
