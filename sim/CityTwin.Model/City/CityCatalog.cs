@@ -43,6 +43,7 @@ public sealed class CityCatalog
         _districts = districts.ToDictionary(d => d.Code);
         _dongs = dongs.ToDictionary(d => d.Code);
         Bounds = outline.EnvelopeInternal;
+        HomeBounds = ComputeHomeBounds(dongs, Bounds);
     }
 
     public string Id { get; }
@@ -50,6 +51,12 @@ public sealed class CityCatalog
     public string NameKo { get; }
     public Geometry Outline { get; }
     public Envelope Bounds { get; }
+
+    /// <summary>
+    /// Where people live: the extent of the built-up dongs. Incheon's islands stretch 100 km out to
+    /// sea, so the full extent would open the map on water with the city a speck on its edge.
+    /// </summary>
+    public Envelope HomeBounds { get; }
     public int Seed { get; }
     public IReadOnlyList<DistrictInfo> Districts { get; }
     public IReadOnlyList<DongInfo> Dongs { get; }
@@ -69,6 +76,14 @@ public sealed class CityCatalog
 
     /// <summary>The real geometry behind an asset (footprint or centreline), or null for point assets.</summary>
     public Geometry? ShapeOf(int assetIndex) => _shapes[assetIndex];
+
+    private static Envelope ComputeHomeBounds(IReadOnlyList<DongInfo> dongs, Envelope fallback)
+    {
+        var home = new Envelope();
+        foreach (var d in dongs)
+            if (d.DensityPerKm2 >= 2000) home.ExpandToInclude(d.Boundary.EnvelopeInternal);
+        return home.IsNull ? fallback : home;
+    }
 
     public int CountOf(AssetKind kind) => Assets.Count(a => a.Kind == kind);
 }

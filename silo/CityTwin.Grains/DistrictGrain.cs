@@ -1,0 +1,60 @@
+using CityTwin.Abstractions.Grains;
+using CityTwin.Abstractions.Kpis;
+using CityTwin.Abstractions.Live;
+using CityTwin.Model.City;
+
+namespace CityTwin.Grains;
+
+/// <summary>
+/// A gu: keeps the latest aggregate of each of its dongs and, on a timer rather than per report,
+/// publishes its own aggregate, records history and reports to the city.
+/// </summary>
+public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed) : Grain, IDistrictGrain
+{
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(1);
+    private const int HistoryLength = 24 * 60;
+
+    private readonly Dictionary<string, KpiSet> _dongs = new(StringComparer.Ordinal);
+    private readonly Queue<KpiSample> _history = new();
+    private DateTimeOffset _latest;
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushAsync, ReportInterval, ReportInterval);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportNeighbourhoodAsync(string dongCode, KpiSet kpis, DateTimeOffset at)
+    {
+        if (catalog.FindDong(dongCode)?.DistrictCode != this.GetPrimaryKeyString())
+            throw new ArgumentException($"Dong {dongCode} is not in district {this.GetPrimaryKeyString()}", nameof(dongCode));
+        _dongs[dongCode] = kpis;
+        if (at > _latest) _latest = at;
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<KpiSet> GetKpisAsync() => Task.FromResult(KpiSet.Sum(_dongs.Values));
+
+    public Task<IReadOnlyDictionary<string, KpiSet>> GetDongKpisAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, KpiSet>>(new Dictionary<string, KpiSet>(_dongs));
+
+    public Task<IReadOnlyList<KpiSample>> GetHistoryAsync() => Task.FromResult<IReadOnlyList<KpiSample>>([.. _history]);
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty) return;
+        _dirty = false;
+        var code = this.GetPrimaryKeyString();
+        var total = KpiSet.Sum(_dongs.Values);
+        if (_history.Count == 0 || _latest >= _history.Last().At + HistoryStep)
+        {
+            _history.Enqueue(new KpiSample(_latest, total));
+            while (_history.Count > HistoryLength) _history.Dequeue();
+        }
+        feed.PublishKpis(AreaLevel.District, code, total);
+        await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);
+    }
+}

@@ -1,0 +1,24 @@
+using CityTwin.Abstractions.Live;
+using CityTwin.Grains.Live;
+using CityTwin.Model.City;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CityTwin.Grains;
+
+/// <summary>Registers what the grains need in a silo's container.</summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddCityTwinGrains(this IServiceCollection services, IConfiguration configuration, CityCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
+        services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddHostedService<LiveFeedPump>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Kpis;
+using CityTwin.Abstractions.Live;
+using Microsoft.Extensions.Logging;
+
+namespace CityTwin.Grains.Live;
+
+/// <summary>
+/// The silo's batching publisher: grains drop changes here (cheap, under a short lock) and
+/// <see cref="Flush"/> hands consumers one coalesced frame, latest value per asset and area.
+/// Memory is bounded by the number of assets and areas, whatever the update rate.
+/// </summary>
+public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
+{
+    private readonly Lock _gate = new();
+    private Dictionary<int, AssetDelta> _assets = [];
+    private Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
+    private ClockState? _clock;
+    private ILiveFrameConsumer[] _consumers = [];
+    private long _published;
+
+    /// <summary>Asset updates accepted since start (for metrics and benchmarks).</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    public void PublishAssets(ReadOnlySpan<AssetDelta> deltas)
+    {
+        lock (_gate)
+        {
+            foreach (var d in deltas) _assets[d.AssetIndex] = d;
+        }
+        Interlocked.Add(ref _published, deltas.Length);
+    }
+
+    public void PublishKpis(AreaLevel level, string code, KpiSet kpis)
+    {
+        lock (_gate) _kpis[(level, code)] = kpis;
+    }
+
+    public void PublishClock(ClockState clock)
+    {
+        lock (_gate) _clock = clock;
+    }
+
+    public IDisposable Subscribe(ILiveFrameConsumer consumer)
+    {
+        lock (_gate) _consumers = [.. _consumers, consumer];
+        return new Subscription(this, consumer);
+    }
+
+    /// <summary>Swaps the buffers and delivers what accumulated; returns whether there was anything.</summary>
+    public bool Flush()
+    {
+        Dictionary<int, AssetDelta> assets;
+        Dictionary<(AreaLevel, string), KpiSet> kpis;
+        ClockState? clock;
+        ILiveFrameConsumer[] consumers;
+        lock (_gate)
+        {
+            if (_assets.Count == 0 && _kpis.Count == 0 && _clock is null) return false;
+            (assets, _assets) = (_assets, new Dictionary<int, AssetDelta>(_assets.Count));
+            (kpis, _kpis) = (_kpis, []);
+            (clock, _clock) = (_clock, null);
+            consumers = _consumers;
+        }
+        var frame = new LiveFrame([.. assets.Values], kpis, clock);
+        foreach (var consumer in consumers)
+        {
+            try
+            {
+                consumer.OnFrame(frame);
+            }
+            catch (Exception ex)
+            {
+                // One faulty consumer must not starve the others.
+                logger.LogError(ex, "Live frame consumer {Consumer} failed", consumer.GetType().Name);
+            }
+        }
+        return true;
+    }
+
+    private void Unsubscribe(ILiveFrameConsumer consumer)
+    {
+        lock (_gate) _consumers = [.. _consumers.Where(c => !ReferenceEquals(c, consumer))];
+    }
+
+    private sealed class Subscription(LiveFeed owner, ILiveFrameConsumer consumer) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(consumer);
+    }
+}

@@ -1,0 +1,133 @@
+using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Grains;
+using CityTwin.Abstractions.Kpis;
+using CityTwin.Abstractions.Live;
+using CityTwin.Abstractions.Telemetry;
+using CityTwin.Model.City;
+using CityTwin.Model.Kpis;
+using Microsoft.Extensions.Logging;
+
+namespace CityTwin.Grains;
+
+/// <summary>
+/// Holds the live state of every asset in one dong. A whole batch arrives in one call; the grain
+/// evaluates status rules, keeps a short history, hands changes to the silo's live feed and
+/// reports its aggregate to its district once per batch.
+/// </summary>
+public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILogger<NeighbourhoodGrain> logger)
+    : Grain, INeighbourhoodGrain
+{
+    /// <summary>An asset silent for longer than this (simulated time) is shown offline.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>History keeps one sample per simulated minute at most.</summary>
+    private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(1);
+    private const int HistoryLength = 120;
+
+    private AssetDescriptor[] _assets = [];
+    private Dictionary<string, int> _localIndex = new(StringComparer.Ordinal);
+    private AssetKindInfo[] _kinds = [];
+    private AssetStatus[] _status = [];
+    private double[][] _values = [];
+    private DateTimeOffset[] _updatedAt = [];
+    private HistoryRing[] _history = [];
+    private KpiSet _kpis = KpiSet.Empty;
+    private DongInfo? _dong;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _dong = catalog.FindDong(this.GetPrimaryKeyString());
+        _assets = [.. catalog.AssetsInDong(this.GetPrimaryKeyString())];
+        _localIndex = new Dictionary<string, int>(_assets.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _assets.Length; i++) _localIndex[_assets[i].Id] = i;
+        _kinds = [.. _assets.Select(a => AssetKinds.Of(a.Kind))];
+        _status = new AssetStatus[_assets.Length];
+        Array.Fill(_status, AssetStatus.Offline); // nothing heard yet
+        _values = new double[_assets.Length][];
+        Array.Fill(_values, []);
+        _updatedAt = new DateTimeOffset[_assets.Length];
+        _history = [.. _assets.Select(_ => new HistoryRing(HistoryLength))];
+        _kpis = Aggregate();
+        return Task.CompletedTask;
+    }
+
+    public async Task<IngestResult> IngestAsync(TelemetryBatch batch)
+    {
+        if (_dong is null)
+        {
+            logger.LogWarning("Batch of {Count} readings sent to unknown dong {Dong}", batch.Readings.Count, this.GetPrimaryKeyString());
+            return new IngestResult(0, [.. batch.Readings.Select(r => r.AssetId)]);
+        }
+
+        List<string>? rejected = null;
+        var deltas = new List<AssetDelta>(batch.Readings.Count);
+        var ts = batch.Timestamp.ToUnixTimeMilliseconds();
+        foreach (var reading in batch.Readings)
+        {
+            if (reading is null || !_localIndex.TryGetValue(reading.AssetId ?? "", out var i) || !IsWellFormed(reading.Values, _kinds[i]))
+            {
+                (rejected ??= []).Add(reading?.AssetId ?? "(null)");
+                continue;
+            }
+            // An older reading than the one we hold (a late message) never overwrites newer state.
+            if (batch.Timestamp < _updatedAt[i]) continue;
+            var status = reading.Values.Length == 0 ? AssetStatus.Offline : _kinds[i].Evaluate(reading.Values);
+            if (status != _status[i] || !reading.Values.AsSpan().SequenceEqual(_values[i]))
+                deltas.Add(new AssetDelta(_assets[i].Index, status, reading.Values, ts));
+            _status[i] = status;
+            _values[i] = reading.Values;
+            _updatedAt[i] = batch.Timestamp;
+            _history[i].Add(batch.Timestamp, reading.Values, HistoryStep);
+        }
+        MarkStale(batch.Timestamp, ts, deltas);
+
+        if (rejected is { Count: > 0 })
+            logger.LogWarning("Dong {Dong} rejected {Count} malformed or unknown readings, first {First}", _dong.Code, rejected.Count, rejected[0]);
+
+        _kpis = Aggregate();
+        if (deltas.Count > 0) feed.PublishAssets(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deltas));
+        feed.PublishKpis(AreaLevel.Neighbourhood, _dong.Code, _kpis);
+        await GrainFactory.GetGrain<IDistrictGrain>(_dong.DistrictCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
+        return new IngestResult(batch.Readings.Count - (rejected?.Count ?? 0), rejected ?? []);
+    }
+
+    public Task<KpiSet> GetKpisAsync() => Task.FromResult(_kpis);
+
+    public Task<AssetSnapshot?> GetAssetAsync(string assetId) =>
+        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? Snapshot(i) : null);
+
+    public Task<IReadOnlyList<TelemetrySample>> GetAssetHistoryAsync(string assetId) =>
+        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history[i].ToList() : (IReadOnlyList<TelemetrySample>)[]);
+
+    public Task<IReadOnlyList<AssetSnapshot>> GetAssetsAsync() =>
+        Task.FromResult<IReadOnlyList<AssetSnapshot>>([.. Enumerable.Range(0, _assets.Length).Select(Snapshot)]);
+
+    private AssetSnapshot Snapshot(int i) => new(_assets[i].Id, _status[i], _values[i], _updatedAt[i]);
+
+    private static bool IsWellFormed(double[]? values, AssetKindInfo kind)
+    {
+        if (values is null) return false;
+        if (values.Length == 0) return true; // offline report
+        if (values.Length != kind.Channels.Count) return false;
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
+    private void MarkStale(DateTimeOffset now, long ts, List<AssetDelta> deltas)
+    {
+        for (var i = 0; i < _assets.Length; i++)
+        {
+            if (_status[i] == AssetStatus.Offline || now - _updatedAt[i] <= StaleAfter) continue;
+            _status[i] = AssetStatus.Offline;
+            deltas.Add(new AssetDelta(_assets[i].Index, AssetStatus.Offline, _values[i], ts));
+        }
+    }
+
+    private KpiSet Aggregate()
+    {
+        var calc = new KpiCalculator();
+        for (var i = 0; i < _assets.Length; i++) calc.Add(_assets[i], _status[i], _values[i]);
+        return calc.Result();
+    }
+}

@@ -1,0 +1,70 @@
+namespace CityTwin.Model.Physics;
+
+/// <summary>
+/// Builds <see cref="CityConditions"/> for an instant: weather, sun, traffic demand, regional air
+/// and the recent rain history. Pure: the same seed and instant always give the same conditions.
+/// </summary>
+public sealed class ConditionsModel
+{
+    private readonly int _seed;
+
+    public ConditionsModel(int seed)
+    {
+        _seed = seed;
+        Weather = new WeatherModel(seed);
+    }
+
+    public WeatherModel Weather { get; }
+
+    /// <summary>Conditions with the seeded weather.</summary>
+    public CityConditions At(DateTimeOffset simTime)
+    {
+        var utc = simTime.ToOffset(TimeSpan.Zero);
+        var history = new double[FloodModel.HistorySteps + 1];
+        for (var k = 0; k < history.Length; k++)
+            history[k] = Weather.RainAt(utc.AddMinutes(-(FloodModel.HistorySteps - k) * FloodModel.HistoryStepMinutes));
+        return Build(utc, Weather.At(utc), history);
+    }
+
+    /// <summary>
+    /// Conditions with a fixed weather state, taken as steady: it is assumed to have held for the
+    /// whole rain history, so flood sensors show where three hours of that rain lead.
+    /// </summary>
+    public CityConditions At(DateTimeOffset simTime, WeatherState weather)
+    {
+        var history = new double[FloodModel.HistorySteps + 1];
+        Array.Fill(history, Math.Max(0, weather.RainMmH));
+        return Build(simTime.ToOffset(TimeSpan.Zero), weather, history);
+    }
+
+    /// <summary>
+    /// Conditions under a weather function of time (a scenario's storm, a heatwave): the rain
+    /// history is re-evaluated from the function, so a storm that starts now fills the ponds gradually.
+    /// </summary>
+    public CityConditions At(DateTimeOffset simTime, Func<DateTimeOffset, WeatherState> weather)
+    {
+        ArgumentNullException.ThrowIfNull(weather);
+        var utc = simTime.ToOffset(TimeSpan.Zero);
+        var history = new double[FloodModel.HistorySteps + 1];
+        for (var k = 0; k < history.Length; k++)
+            history[k] = Math.Max(0, weather(utc.AddMinutes(-(FloodModel.HistorySteps - k) * FloodModel.HistoryStepMinutes)).RainMmH);
+        return Build(utc, weather(utc), history);
+    }
+
+    private CityConditions Build(DateTimeOffset utc, WeatherState weather, double[] rainHistory)
+    {
+        var elevation = SolarCalculator.IncheonElevationDeg(utc);
+        var sun = SolarCalculator.IncheonSunTimes(DateOnly.FromDateTime(CityClock.ToLocal(utc).DateTime));
+        return new CityConditions(
+            utc,
+            weather,
+            elevation,
+            sun.Sunrise,
+            sun.Sunset,
+            SolarCalculator.ClearSkyGhi(elevation),
+            TrafficDemand.At(utc),
+            AirQualityModel.RegionalPm25(_seed, utc),
+            AirQualityModel.DustPm10(_seed, utc),
+            rainHistory);
+    }
+}

@@ -1,0 +1,68 @@
+using CityTwin.Abstractions.Grains;
+using CityTwin.Model.City;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityTwin.Simulation;
+
+/// <summary>
+/// Drives the twin in live mode: every tick it advances the city clock by the wall time that
+/// passed (× speed) and runs a <see cref="SimulationEngine"/> tick at the new simulated instant.
+/// </summary>
+public sealed class LiveSimulator(
+    IGrainFactory grains,
+    CityCatalog catalog,
+    SimulationEngine engine,
+    IOptions<SimulationOptions> options,
+    TimeProvider time,
+    ILogger<LiveSimulator> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            logger.LogInformation("Simulator disabled by configuration");
+            return;
+        }
+        var city = grains.GetGrain<ICityGrain>(catalog.Id);
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        var last = time.GetTimestamp();
+        var previousSimTime = DateTimeOffset.MinValue;
+        logger.LogInformation("Simulator feeding {Assets} assets in {Dongs} dongs every {Interval}", catalog.Assets.Count, catalog.Dongs.Count, options.Value.TickInterval);
+        do
+        {
+            try
+            {
+                var now = time.GetTimestamp();
+                var clock = await city.AdvanceAsync(time.GetElapsedTime(last, now));
+                last = now;
+                // Paused: the city stands still, so there is nothing new to send.
+                if (clock.SimTime == previousSimTime) continue;
+                previousSimTime = clock.SimTime;
+                await engine.TickAsync(clock.SimTime, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Simulator tick failed; retrying on the next tick");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken token)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using CityTwin.Abstractions.Grains;
+using CityTwin.Abstractions.Telemetry;
+using CityTwin.Model.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace CityTwin.Simulation;
+
+/// <summary>
+/// One tick of the live simulator: compute the city's conditions at the simulated instant, generate
+/// every asset's values and send them as one batch per dong, all dongs in parallel. A failing dong
+/// is logged and counted; it never stops the others or the next tick.
+/// </summary>
+public sealed class SimulationEngine(IGrainFactory grains, TelemetryGenerator generator, SimulatorStatus status, ILogger<SimulationEngine> logger)
+{
+    public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var conditions = generator.ConditionsAt(simTime);
+        var sends = new List<Task<(int Readings, int Rejected, bool Failed)>>(generator.DongCodes.Count);
+        generator.Generate(conditions, (dong, batch) => sends.Add(SendAsync(dong, batch)));
+        var results = await Task.WhenAll(sends).WaitAsync(cancellationToken);
+
+        int readings = 0, rejected = 0, failed = 0;
+        foreach (var r in results)
+        {
+            readings += r.Readings;
+            rejected += r.Rejected;
+            if (r.Failed) failed++;
+        }
+        status.RecordTick(simTime, readings, rejected, failed, watch.Elapsed);
+        return new TickResult(simTime, results.Length, readings, rejected, failed, watch.Elapsed);
+    }
+
+    private async Task<(int, int, bool)> SendAsync(string dong, TelemetryBatch batch)
+    {
+        try
+        {
+            var result = await grains.GetGrain<INeighbourhoodGrain>(dong).IngestAsync(batch);
+            return (result.Accepted, result.Rejected.Count, false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Batch of {Count} readings for dong {Dong} failed; the next tick carries fresh values", batch.Readings.Count, dong);
+            return (0, 0, true);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CityTwin.Browser.Tests;
+
+/// <summary>Language switcher (remembered) and the simulation clock controls.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LanguageAndClockTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Switching_to_Korean_translates_the_interface_and_is_remembered()
+    {
+        await using var session = await fixture.OpenAsync();
+        var page = session.Page;
+        Assert.Equal("Legend", await page.Locator("#legend-title").InnerTextAsync());
+
+        await page.GetByTestId("lang-select").SelectOptionAsync("ko");
+        await session.WaitForAsync("() => document.documentElement.lang === 'ko'");
+        Assert.Equal("범례", await page.Locator("#legend-title").InnerTextAsync());
+        Assert.Contains("교통", await page.GetByTestId("kpi-select").InnerTextAsync());
+        Assert.Matches("[가-힣]", await page.GetByTestId("pause-button").InnerTextAsync());
+        await session.WaitForIdleAsync();
+        await session.ScreenshotAsync("05-korean.png");
+
+        await page.ReloadAsync();
+        await session.WaitForAsync("() => window.cityTwin && window.cityTwin.ready === true");
+        Assert.Equal("ko", await page.GetByTestId("lang-select").InputValueAsync());
+        Assert.Equal("범례", await page.Locator("#legend-title").InnerTextAsync());
+
+        await page.GetByTestId("lang-select").SelectOptionAsync("id");
+        await session.WaitForAsync("() => document.documentElement.lang === 'id'");
+        Assert.Equal("Legenda", await page.Locator("#legend-title").InnerTextAsync());
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task Browser_language_sets_the_default()
+    {
+        await using var session = await fixture.OpenAsync("ko-KR");
+        Assert.Equal("ko", await session.Page.GetByTestId("lang-select").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Pause_and_speed_controls_change_the_simulation_clock()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        var original = await http.GetFromJsonAsync<JsonElement>("api/clock");
+        await using var session = await fixture.OpenAsync();
+        var page = session.Page;
+        try
+        {
+            await page.GetByTestId("pause-button").ClickAsync();
+            await session.WaitForAsync("() => document.querySelector('[data-testid=pause-button]').dataset.paused === 'true'");
+            var clock = await http.GetFromJsonAsync<JsonElement>("api/clock");
+            Assert.True(clock.GetProperty("paused").GetBoolean());
+            var shown = await page.GetByTestId("clock").Locator("time").InnerTextAsync();
+            await Task.Delay(1500);
+            Assert.Equal(shown, await page.GetByTestId("clock").Locator("time").InnerTextAsync());
+
+            await page.GetByTestId("speed-select").SelectOptionAsync("10");
+            await WaitForClockAsync(http, c => c.GetProperty("speed").GetDouble() == 10);
+
+            await page.GetByTestId("pause-button").ClickAsync();
+            await session.WaitForAsync("() => document.querySelector('[data-testid=pause-button]').dataset.paused === 'false'");
+            Assert.Equal("10", await page.GetByTestId("speed-select").InputValueAsync());
+            Assert.Empty(session.PageErrors);
+        }
+        finally
+        {
+            await http.PostAsJsonAsync("api/clock", new
+            {
+                speed = original.GetProperty("speed").GetDouble(),
+                paused = original.GetProperty("paused").GetBoolean(),
+            });
+        }
+    }
+
+    private static async Task WaitForClockAsync(HttpClient http, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var clock = await http.GetFromJsonAsync<JsonElement>("api/clock");
+            if (condition(clock)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Clock never matched: {clock}");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace CityTwin.Browser.Tests;
+
+/// <summary>One browser context and page on the CityTwin map, with helpers for its test hooks (window.cityTwin).</summary>
+public sealed class MapSession(IBrowserContext context, IPage page, BrowserFixture fixture) : IAsyncDisposable
+{
+    public const float Timeout = 60_000;
+
+    private readonly List<string> _pageErrors = [];
+
+    public IPage Page { get; } = page;
+
+    /// <summary>Uncaught script errors seen on the page (console noise is not counted).</summary>
+    public IReadOnlyList<string> PageErrors => _pageErrors;
+
+    public async Task GotoAsync()
+    {
+        Page.PageError += (_, e) => _pageErrors.Add(e);
+        Page.SetDefaultTimeout(Timeout);
+        await Page.GotoAsync("/");
+        await WaitForAsync("() => window.cityTwin && window.cityTwin.ready === true");
+    }
+
+    public Task WaitForAsync(string predicate) =>
+        Page.WaitForFunctionAsync(predicate, null, new PageWaitForFunctionOptions { Timeout = Timeout, PollingInterval = 100 });
+
+    public Task<T> EvalAsync<T>(string expression) => Page.EvaluateAsync<T>(expression);
+
+    public async Task<long> StatAsync(string name) => await Page.EvaluateAsync<long>($"() => window.cityTwin.stats.{name}");
+
+    /// <summary>Resolves once MapLibre has drawn everything it has (or after 20 s).</summary>
+    public Task WaitForIdleAsync() => Page.EvaluateAsync(
+        """
+        () => new Promise(resolve => {
+          const m = window.cityTwin.map;
+          const done = () => resolve(true);
+          setTimeout(done, 20000);
+          if (m.loaded() && m.areTilesLoaded() && !m.isMoving()) done(); else m.once('idle', done);
+        })
+        """);
+
+    public async Task JumpToAsync(double lon, double lat, double zoom)
+    {
+        var lonS = lon.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var latS = lat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var zS = zoom.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Page.EvaluateAsync($"() => {{ window.cityTwin.map.jumpTo({{ center: [{lonS}, {latS}], zoom: {zS} }}); }}");
+        await WaitForIdleAsync();
+    }
+
+    /// <summary>
+    /// Finds a screen point where one of the layers draws a feature, away from the floating panels.
+    /// Returns page coordinates and the feature's id or code, or null when nothing is drawn.
+    /// </summary>
+    public async Task<RenderedHit?> FindRenderedAsync(params string[] layers)
+    {
+        var json = await Page.EvaluateAsync<JsonElement?>(
+            """
+            (layers) => {
+              const m = window.cityTwin.map;
+              const rect = m.getContainer().getBoundingClientRect();
+              const avoid = [...document.querySelectorAll('.panel:not([hidden]), .maplibregl-ctrl, .site-marker')]
+                .map(e => e.getBoundingClientRect());
+              const free = (x, y) => !avoid.some(r => x >= r.left - 8 && x <= r.right + 8 && y >= r.top - 8 && y <= r.bottom + 8);
+              for (const layer of layers) {
+                if (!m.getLayer(layer)) continue;
+                for (let y = 40; y < rect.height - 40; y += 12) {
+                  for (let x = 40; x < rect.width - 40; x += 12) {
+                    const px = rect.left + x, py = rect.top + y;
+                    if (!free(px, py)) continue;
+                    const f = m.queryRenderedFeatures([x, y], { layers: [layer] })[0];
+                    if (f) return { x: px, y: py, id: String(f.properties.id ?? f.properties.code ?? f.id), layer };
+                  }
+                }
+              }
+              return null;
+            }
+            """, layers);
+        if (json is not { ValueKind: JsonValueKind.Object } e) return null;
+        return new RenderedHit(e.GetProperty("x").GetDouble(), e.GetProperty("y").GetDouble(),
+            e.GetProperty("id").GetString() ?? "", e.GetProperty("layer").GetString() ?? "");
+    }
+
+    public async Task<byte[]> ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.ScreenshotPath(name) });
+
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+    }
+}

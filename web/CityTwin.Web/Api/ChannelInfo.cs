@@ -1,0 +1,3 @@
+namespace CityTwin.Web.Api;
+
+public sealed record ChannelInfo(string Name, string Unit);

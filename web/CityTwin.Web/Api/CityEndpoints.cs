@@ -1,0 +1,76 @@
+using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Grains;
+using CityTwin.Model.City;
+using CityTwin.Simulation;
+using CityTwin.Web.Live;
+
+namespace CityTwin.Web.Api;
+
+/// <summary>City-wide endpoints: the city, the asset kinds, the clock and the health check.</summary>
+public static class CityEndpoints
+{
+    public static readonly IReadOnlyList<string> Attribution =
+    [
+        "Boundaries: Statistics Korea (KOSTAT) SGIS census boundaries (통계청 통계지리정보서비스), via github.com/vuski/admdongkor (2021-04-01)",
+        "Population: KOSTAT census 2015 and 2020",
+        "Songdo buildings and roads: © OpenStreetMap contributors, ODbL 1.0",
+        "Field-visit sites: public sources listed per site",
+        "Infrastructure outside the OSM layers is synthetic (generated from a seed inside the real dongs)",
+    ];
+
+    public static void MapCityEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("City");
+
+        api.MapGet("/city", async (CityCatalog catalog, IGrainFactory grains, FrameFactory frames) =>
+        {
+            var city = grains.GetGrain<ICityGrain>(catalog.Id);
+            var clock = await city.GetClockAsync();
+            var kpis = await city.GetKpisAsync();
+            var b = catalog.Bounds;
+            var home = catalog.HomeBounds;
+            return new CityResponse(
+                catalog.Id, catalog.NameEn, catalog.NameKo,
+                [b.MinX, b.MinY, b.MaxX, b.MaxY], [home.MinX, home.MinY, home.MaxX, home.MaxY], [home.Centre.X, home.Centre.Y],
+                frames.Clock(clock), kpis.ToPublic(),
+                AssetKinds.All.ToDictionary(k => k.WireName, k => catalog.CountOf(k.Kind)),
+                catalog.Districts.Count, catalog.Dongs.Count, Attribution);
+        }).WithSummary("The city: extent, clock, weather, city-wide KPIs, asset counts and data attribution");
+
+        api.MapGet("/kinds", (CityCatalog catalog) => AssetKinds.All.Select(k => new KindInfo(
+                k.WireName, k.DisplayName,
+                [.. k.Channels.Select((c, i) => new ChannelInfo(c, k.Units[i]))],
+                [.. k.Rules.Select(r => new RuleInfo(k.Channels[r.Channel], r.Warning, r.Alarm, r.HighIsBad))],
+                catalog.CountOf(k.Kind))))
+            .WithSummary("Asset kinds with their telemetry channels, units and alarm thresholds");
+
+        api.MapGet("/clock", async (CityCatalog catalog, IGrainFactory grains, FrameFactory frames) =>
+            frames.Clock(await grains.GetGrain<ICityGrain>(catalog.Id).GetClockAsync()))
+            .WithSummary("The simulated clock with sunrise, sunset and weather");
+
+        api.MapPost("/clock", async (ClockRequest? request, CityCatalog catalog, IGrainFactory grains, FrameFactory frames, ILogger<ClockRequest> logger) =>
+        {
+            if (request is null || (request.Speed is null && request.Paused is null && request.SimTime is null))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Give at least one of speed, paused, simTime"] });
+            if (request.Speed is { } s && (!double.IsFinite(s) || s < ClockLimits.MinSpeed || s > ClockLimits.MaxSpeed))
+            {
+                logger.LogWarning("Rejected clock speed {Speed}", s);
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["speed"] = [$"Speed must be between {ClockLimits.MinSpeed} and {ClockLimits.MaxSpeed} (simulated seconds per second)"],
+                });
+            }
+            var city = grains.GetGrain<ICityGrain>(catalog.Id);
+            if (request.SimTime is { } t) await city.SetTimeAsync(t);
+            var clock = await city.SetClockAsync(request.Speed, request.Paused);
+            return Results.Ok(frames.Clock(clock));
+        }).WithSummary("Change speed (1-360), pause or resume, or set the simulated time");
+
+        app.MapGet("/healthz", (SimulatorStatus simulator, LiveState state, CityCatalog catalog) =>
+            simulator.Ticks > 0 || state.FramesReceived > 0
+                ? Results.Ok(new { status = "live", city = catalog.Id, assets = catalog.Assets.Count, ticks = simulator.Ticks, frames = state.FramesReceived })
+                : Results.Json(new { status = "starting", city = catalog.Id }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .WithTags("Health").WithSummary("200 once the twin is loaded and live, 503 before");
+    }
+}

@@ -1,0 +1,20 @@
+using CityTwin.Web.Layers;
+
+namespace CityTwin.Web.Api;
+
+/// <summary>Static map layers as GeoJSON (boundaries, sites, buildings, roads, point assets).</summary>
+public static class LayerEndpoints
+{
+    public static void MapLayerEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/layers/{name}", (string name, LayerCatalog layers, HttpContext http) =>
+        {
+            var bytes = layers.Get(name);
+            if (bytes is null)
+                return Results.Problem(statusCode: 404, title: "Unknown layer", detail: $"Layers: {string.Join(", ", LayerCatalog.Names)}");
+            // Layers change only with the city pack: let browsers keep them for a while.
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Bytes(bytes, "application/geo+json");
+        }).WithTags("Layers").WithSummary("A static layer of the city as a GeoJSON FeatureCollection");
+    }
+}

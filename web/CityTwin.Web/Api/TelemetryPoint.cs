@@ -1,0 +1,3 @@
+namespace CityTwin.Web.Api;
+
+public sealed record TelemetryPoint(DateTimeOffset At, IReadOnlyDictionary<string, double> Values);

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CityTwin.Abstractions.Assets;
+using CityTwin.Model.City;
+using CityTwin.Model.Specs;
+using NetTopologySuite.Geometries;
+
+namespace CityTwin.Web.Layers;
+
+/// <summary>
+/// The static map layers of the city, built once from the catalog and served as GeoJSON bytes:
+/// boundaries, field-visit sites, building footprints, road centrelines and the point assets.
+/// </summary>
+public sealed class LayerCatalog(CityCatalog catalog)
+{
+    public static readonly IReadOnlyList<string> Names = ["city", "districts", "dongs", "sites", "buildings", "roads", "assets"];
+
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _cache = new();
+    private readonly GeometryFactory _factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(4326);
+
+    public byte[]? Get(string name) =>
+        Names.Contains(name) ? _cache.GetOrAdd(name, n => new Lazy<byte[]>(() => Build(n))).Value : null;
+
+    private byte[] Build(string name)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            GeoJsonWriter.WriteStart(w);
+            switch (name)
+            {
+                case "city":
+                    GeoJsonWriter.WriteFeature(w, catalog.Id, catalog.Outline, p =>
+                    {
+                        p.WriteString("code", catalog.Id);
+                        p.WriteString("nameEn", catalog.NameEn);
+                        p.WriteString("nameKo", catalog.NameKo);
+                    });
+                    break;
+                case "districts":
+                    foreach (var d in catalog.Districts)
+                        GeoJsonWriter.WriteFeature(w, d.Code, d.Boundary, p =>
+                        {
+                            p.WriteString("code", d.Code);
+                            p.WriteString("nameEn", d.NameEn);
+                            p.WriteString("nameKo", d.NameKo);
+                        });
+                    break;
+                case "dongs":
+                    foreach (var d in catalog.Dongs)
+                        GeoJsonWriter.WriteFeature(w, d.Code, d.Boundary, p =>
+                        {
+                            p.WriteString("code", d.Code);
+                            p.WriteString("districtCode", d.DistrictCode);
+                            p.WriteString("nameEn", d.NameEn);
+                            p.WriteString("nameKo", d.NameKo);
+                        });
+                    break;
+                case "sites":
+                    foreach (var s in catalog.Sites)
+                        GeoJsonWriter.WriteFeature(w, s.Id, s.Location, p =>
+                        {
+                            p.WriteString("id", s.Id);
+                            p.WriteString("nameEn", s.NameEn);
+                            p.WriteString("nameKo", s.NameKo);
+                            p.WriteString("kind", s.Kind);
+                            p.WriteString("address", s.Address);
+                            p.WriteString("visitorSees", s.VisitorSees);
+                        });
+                    break;
+                default:
+                    WriteAssets(w, name);
+                    break;
+            }
+            GeoJsonWriter.WriteEnd(w);
+        }
+        return stream.ToArray();
+    }
+
+    private void WriteAssets(Utf8JsonWriter w, string name)
+    {
+        foreach (var a in catalog.Assets)
+        {
+            var layer = a.Kind switch
+            {
+                AssetKind.Building => "buildings",
+                AssetKind.RoadSegment => "roads",
+                _ => "assets",
+            };
+            if (layer != name) continue;
+            var geometry = catalog.ShapeOf(a.Index) ?? _factory.CreatePoint(new Coordinate(a.Lon, a.Lat));
+            GeoJsonWriter.WriteFeature(w, a.Id, geometry, p =>
+            {
+                p.WriteString("id", a.Id);
+                p.WriteString("kind", AssetKinds.Of(a.Kind).WireName);
+                if (a.Name is not null) p.WriteString("name", a.Name);
+                switch (a.Spec)
+                {
+                    case BuildingSpec b:
+                        p.WriteNumber("heightM", b.HeightM);
+                        break;
+                    case RoadSpec r when a.Kind == AssetKind.RoadSegment:
+                        p.WriteString("roadClass", r.Class.ToString().ToLowerInvariant());
+                        p.WriteNumber("lanes", r.Lanes);
+                        break;
+                }
+                if (a.Synthetic) p.WriteBoolean("synthetic", true);
+            });
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Kpis;
+using CityTwin.Abstractions.Live;
+using CityTwin.Model.City;
+
+namespace CityTwin.Web.Live;
+
+/// <summary>
+/// The web node's view of the live twin: the latest status and values of every asset and the
+/// latest KPIs of every area, as received from the silo's frames. Viewport snapshots and the
+/// bbox query read it without a grain call.
+/// </summary>
+public sealed class LiveState(CityCatalog catalog)
+{
+    private readonly AssetStatus[] _status = CreateStatus(catalog.Assets.Count);
+    private readonly double[][] _values = CreateValues(catalog.Assets.Count);
+    private readonly long[] _ts = new long[catalog.Assets.Count];
+    private readonly Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
+    private readonly Lock _gate = new();
+    private ClockState? _clock;
+    private long _frames;
+
+    public long FramesReceived => Interlocked.Read(ref _frames);
+    public ClockState? Clock => _clock;
+
+    public void Apply(LiveFrame frame)
+    {
+        foreach (var d in frame.Assets)
+        {
+            // Each slot is written by one flush at a time; readers tolerate a value from either side of a flush.
+            _status[d.AssetIndex] = d.Status;
+            _values[d.AssetIndex] = d.Values;
+            _ts[d.AssetIndex] = d.TimestampMs;
+        }
+        lock (_gate)
+        {
+            foreach (var (key, kpis) in frame.Kpis) _kpis[key] = kpis;
+        }
+        if (frame.Clock is not null) _clock = frame.Clock;
+        Interlocked.Increment(ref _frames);
+    }
+
+    public AssetStatus StatusOf(int index) => _status[index];
+    public double[] ValuesOf(int index) => _values[index];
+    public long TimestampOf(int index) => _ts[index];
+
+    public KpiSet? KpisOf(AreaLevel level, string code)
+    {
+        lock (_gate) return _kpis.GetValueOrDefault((level, code));
+    }
+
+    public IReadOnlyList<((AreaLevel Level, string Code) Area, KpiSet Kpis)> AllKpis()
+    {
+        lock (_gate) return [.. _kpis.Select(kv => (kv.Key, kv.Value))];
+    }
+
+    private static AssetStatus[] CreateStatus(int n)
+    {
+        var a = new AssetStatus[n];
+        Array.Fill(a, AssetStatus.Offline);
+        return a;
+    }
+
+    private static double[][] CreateValues(int n)
+    {
+        var a = new double[n][];
+        Array.Fill(a, []);
+        return a;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using CityTwin.Abstractions.Live;
+using CityTwin.Model.City;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CityTwin.Web.Live;
+
+/// <summary>
+/// The web node's observer of the silo's live feed. Each flush updates <see cref="LiveState"/> and
+/// marks, per client, what its viewport needs; a client gets at most one send in flight, so a slow
+/// client never holds up the others and only ever receives the latest values.
+/// </summary>
+public sealed class TwinBroadcaster(
+    IHubContext<TwinHub> hub,
+    ILiveFeed feed,
+    LiveState state,
+    CityCatalog catalog,
+    FrameFactory frames,
+    ILogger<TwinBroadcaster> logger) : ILiveFrameConsumer, IHostedService
+{
+    private readonly ConcurrentDictionary<string, ClientSession> _sessions = new();
+    private IDisposable? _subscription;
+    private ClockFrame? _clock;
+
+    public int ClientCount => _sessions.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = feed.Subscribe(this);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void OnFrame(LiveFrame frame)
+    {
+        state.Apply(frame);
+        if (frame.Clock is not null) _clock = frames.Clock(frame.Clock);
+        foreach (var session in _sessions.Values)
+        {
+            if (session.Viewport is { ShowsAssets: true } v && frame.Assets.Count > 0)
+                session.AddAssets(frame.Assets, i => v.Contains(catalog.Assets[i].Lon, catalog.Assets[i].Lat));
+            session.AddAreas(frame.Kpis.Keys, frame.Clock is not null);
+            Pump(session);
+        }
+    }
+
+    public void Connect(string connectionId)
+    {
+        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id));
+        // A new client first gets every area and the clock, so the map is complete at once.
+        session.AddAreas(state.AllKpis().Select(a => a.Area), _clock is not null);
+        Pump(session);
+    }
+
+    public void SetViewport(string connectionId, Viewport viewport)
+    {
+        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id));
+        session.SetViewport(viewport, viewport.ShowsAssets ? VisibleHeardAssets(viewport) : []);
+        Pump(session);
+    }
+
+    public void Disconnect(string connectionId) => _sessions.TryRemove(connectionId, out _);
+
+    private IEnumerable<int> VisibleHeardAssets(Viewport v)
+    {
+        var assets = catalog.Assets;
+        for (var i = 0; i < assets.Count; i++)
+            if (state.TimestampOf(i) > 0 && v.Contains(assets[i].Lon, assets[i].Lat)) yield return i;
+    }
+
+    private void Pump(ClientSession session)
+    {
+        if (!session.HasPending || !session.TryBeginSend()) return;
+        _ = SendLoopAsync(session);
+    }
+
+    private async Task SendLoopAsync(ClientSession session)
+    {
+        try
+        {
+            do
+            {
+                var (assets, areas, clock) = session.Take();
+                var client = hub.Clients.Client(session.ConnectionId);
+                if (clock && _clock is { } c) await client.SendAsync("clock", c);
+                if (areas.Count > 0)
+                {
+                    var items = new List<AreaFrameItem>(areas.Count);
+                    foreach (var (level, code) in areas)
+                        if (state.KpisOf(level, code) is { } k) items.Add(FrameFactory.Area(level, code, k));
+                    await client.SendAsync("districts", items);
+                }
+                if (assets.Count > 0 && session.Viewport is { ShowsAssets: true })
+                {
+                    var items = new List<AssetFrameItem>(assets.Count);
+                    foreach (var i in assets) items.Add(frames.Asset(i));
+                    await client.SendAsync("assets", items);
+                }
+                Interlocked.Increment(ref session.FramesSent);
+            }
+            while (session.HasPending && _sessions.ContainsKey(session.ConnectionId));
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Sending to {Connection} failed; it will get the latest state on its next frame", session.ConnectionId);
+        }
+        finally
+        {
+            session.EndSend();
+        }
+        // Work that arrived between the last check and EndSend must not wait for the next flush.
+        if (session.HasPending && _sessions.ContainsKey(session.ConnectionId)) Pump(session);
+    }
+}

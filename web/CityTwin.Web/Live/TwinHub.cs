@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace CityTwin.Web.Live;
+
+/// <summary>
+/// SignalR hub at <c>/hubs/twin</c>. Clients call <c>Subscribe({bbox, zoom})</c> whenever their
+/// map moves; the server pushes <c>assets</c>, <c>districts</c> and <c>clock</c> frames.
+/// </summary>
+public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger) : Hub
+{
+    public override Task OnConnectedAsync()
+    {
+        broadcaster.Connect(Context.ConnectionId);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        broadcaster.Disconnect(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    public Task Subscribe(SubscribeRequest request)
+    {
+        var (viewport, error) = (request ?? new SubscribeRequest()).Validate();
+        if (viewport is null)
+        {
+            logger.LogWarning("Rejected Subscribe from {Connection}: {Error}", Context.ConnectionId, error);
+            throw new HubException($"Invalid subscription: {error}");
+        }
+        broadcaster.SetViewport(Context.ConnectionId, viewport.Value);
+        return Task.CompletedTask;
+    }
+}

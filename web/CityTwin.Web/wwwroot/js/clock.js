@@ -1,0 +1,121 @@
+// Header clock (simulated time in Korea Standard Time), weather, speed and pause controls.
+import { postJson } from './api.js';
+import { formatDate, formatNumber, formatTime, formatTimeOfDay, minutesOfDay, toMillis } from './format.js';
+import { onLanguageChange, t } from './i18n.js';
+
+export const SPEEDS = [1, 10, 60, 360];
+
+export class ClockView {
+  constructor(root) {
+    this.el = {
+      clock: root.querySelector('[data-testid="clock"]'),
+      time: root.querySelector('#clock-time'),
+      date: root.querySelector('#clock-date'),
+      paused: root.querySelector('#clock-paused'),
+      weather: root.querySelector('#weather'),
+      sun: root.querySelector('#weather-sun'),
+      temp: root.querySelector('#weather-temp'),
+      rain: root.querySelector('#weather-rain'),
+      speed: root.querySelector('[data-testid="speed-select"]'),
+      pause: root.querySelector('[data-testid="pause-button"]'),
+    };
+    this.state = null;       // last clock received
+    this.anchorSim = NaN;    // simulated ms at anchorWall
+    this.anchorWall = 0;
+    this.busy = false;
+
+    for (const s of SPEEDS) this.addSpeedOption(s);
+    this.el.speed.addEventListener('change', () => this.send({ speed: Number(this.el.speed.value) }));
+    this.el.pause.addEventListener('click', () => this.send({ paused: !this.state?.paused }));
+    onLanguageChange(() => this.render());
+    setInterval(() => this.renderTime(), 250);
+  }
+
+  addSpeedOption(s) {
+    if ([...this.el.speed.options].some(o => Number(o.value) === s)) return;
+    const o = document.createElement('option');
+    o.value = String(s);
+    o.textContent = `${s}×`;
+    const after = [...this.el.speed.options].find(x => Number(x.value) > s);
+    this.el.speed.insertBefore(o, after ?? null);
+  }
+
+  /** Current simulated time (ms), advanced locally between clock frames. */
+  now() {
+    if (!this.state || !Number.isFinite(this.anchorSim)) return NaN;
+    if (this.state.paused) return this.anchorSim;
+    return this.anchorSim + (performance.now() - this.anchorWall) * (Number(this.state.speed) || 1);
+  }
+
+  update(clock) {
+    if (!clock) return;
+    this.state = { ...this.state, ...clock };
+    const sim = toMillis(clock.simTime);
+    if (Number.isFinite(sim)) {
+      this.anchorSim = sim;
+      this.anchorWall = performance.now();
+    }
+    this.render();
+  }
+
+  async send(change) {
+    if (this.busy) return;
+    this.busy = true;
+    this.el.pause.disabled = true;
+    try {
+      const clock = await postJson('/api/clock', change);
+      if (clock) this.update(clock);
+    } catch (e) {
+      console.warn('Clock change failed', e);
+      this.render(); // put the controls back to the server's state
+    } finally {
+      this.busy = false;
+      this.el.pause.disabled = false;
+    }
+  }
+
+  render() {
+    const s = this.state;
+    if (!s) return;
+    const speed = Number(s.speed);
+    if (Number.isFinite(speed)) {
+      this.addSpeedOption(speed);
+      this.el.speed.value = String(speed);
+    }
+    const paused = !!s.paused;
+    this.el.pause.dataset.paused = String(paused);
+    this.el.pause.setAttribute('aria-pressed', String(paused));
+    this.el.pause.querySelector('.label').textContent = paused ? t('pause.resume') : t('pause.pause');
+    this.el.pause.querySelector('.icon').textContent = paused ? '▶' : '❚❚';
+    this.el.pause.setAttribute('aria-label', paused ? t('pause.resumeLabel') : t('pause.pauseLabel'));
+    this.el.pause.title = this.el.pause.getAttribute('aria-label');
+    this.el.paused.hidden = !paused;
+    this.el.clock.dataset.paused = String(paused);
+
+    const temp = Number(s.temperatureC);
+    this.el.temp.textContent = Number.isFinite(temp) ? `${formatNumber(temp, 1)} °C` : '– °C';
+    const rain = Number(s.rainMmH);
+    this.el.rain.textContent = rain > 0.05 ? `☂ ${t('weather.rain', { value: formatNumber(rain, 1) })}` : t('weather.dry');
+    this.el.rain.dataset.raining = String(rain > 0.05);
+    this.renderTime();
+  }
+
+  renderTime() {
+    const ms = this.now();
+    if (!Number.isFinite(ms)) return;
+    this.el.time.textContent = formatTime(ms);
+    this.el.time.dateTime = new Date(ms).toISOString();
+    this.el.date.textContent = formatDate(ms);
+    const s = this.state;
+    const mins = minutesOfDay(ms);
+    const rise = minutesOfDay(s.sunrise), set = minutesOfDay(s.sunset);
+    if (Number.isFinite(rise) && Number.isFinite(set)) {
+      const day = mins >= rise && mins < set;
+      this.el.sun.textContent = day ? '☀' : '☾';
+      this.el.sun.dataset.day = String(day);
+      const label = `${day ? t('clock.day') : t('clock.night')} · ${t('clock.sunrise', { time: formatTimeOfDay(s.sunrise) })} · ${t('clock.sunset', { time: formatTimeOfDay(s.sunset) })}`;
+      this.el.sun.title = label;
+      this.el.sun.setAttribute('aria-label', label);
+    }
+  }
+}
