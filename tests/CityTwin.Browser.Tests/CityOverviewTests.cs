@@ -11,6 +11,7 @@ public sealed class CityOverviewTests(BrowserFixture fixture, ITestOutputHelper 
     {
         await using var session = await fixture.OpenAsync();
         await session.WaitForAsync("() => window.cityTwin.twin.areaValues.gu.size >= 10");
+        await session.WaitForRenderedAsync("gu-fill");
         await session.WaitForIdleAsync();
 
         var drawnDistricts = await session.EvalAsync<int>(

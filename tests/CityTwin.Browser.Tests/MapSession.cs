@@ -50,6 +50,12 @@ public sealed class MapSession(IBrowserContext context, IPage page, BrowserFixtu
         await WaitForIdleAsync();
     }
 
+    /// <summary>Waits until at least one feature of any of the layers is drawn (big sources parse in a worker).</summary>
+    public Task WaitForRenderedAsync(params string[] layers) =>
+        Page.WaitForFunctionAsync(
+            "layers => layers.some(l => window.cityTwin.map.getLayer(l) && window.cityTwin.map.queryRenderedFeatures({ layers: [l] }).length > 0)",
+            layers, new PageWaitForFunctionOptions { Timeout = Timeout, PollingInterval = 250 });
+
     /// <summary>
     /// Finds a screen point where one of the layers draws a feature, away from the floating panels.
     /// Returns page coordinates and the feature's id or code, or null when nothing is drawn.
@@ -66,6 +72,15 @@ public sealed class MapSession(IBrowserContext context, IPage page, BrowserFixtu
               const free = (x, y) => !avoid.some(r => x >= r.left - 8 && x <= r.right + 8 && y >= r.top - 8 && y <= r.bottom + 8);
               for (const layer of layers) {
                 if (!m.getLayer(layer)) continue;
+                // Points: project each drawn feature (a coarse grid would step over small circles).
+                for (const f of m.queryRenderedFeatures({ layers: [layer] })) {
+                  if (f.geometry.type !== 'Point') break;
+                  const p = m.project(f.geometry.coordinates);
+                  const px = rect.left + p.x, py = rect.top + p.y;
+                  if (p.x < 40 || p.y < 40 || p.x > rect.width - 40 || p.y > rect.height - 40 || !free(px, py)) continue;
+                  const hit = m.queryRenderedFeatures([p.x, p.y], { layers: [layer] })[0];
+                  if (hit) return { x: px, y: py, id: String(hit.properties.id ?? hit.id), layer };
+                }
                 for (let y = 40; y < rect.height - 40; y += 12) {
                   for (let x = 40; x < rect.width - 40; x += 12) {
                     const px = rect.left + x, py = rect.top + y;

@@ -17,6 +17,7 @@ public sealed class SongdoAssetTests(BrowserFixture fixture, ITestOutputHelper o
         await session.WaitForAsync("() => window.cityTwin.stats.assetUpdates > 0");
         var updates = await session.StatAsync("assetUpdates");
         output.WriteLine($"asset updates after the snapshot: {updates}");
+        await session.WaitForRenderedAsync("assets-circle", "roads-line", "buildings-fill");
         await session.WaitForIdleAsync();
         await session.ScreenshotAsync("03-songdo-live-assets.png");
 

@@ -29,5 +29,11 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Own silo ports: a developer's app (or another test host) may hold the defaults.
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A faster simulated clock so live changes show within a test's patience.
+        builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
+        builder.UseSetting("Clock:Speed", "60");
     }
 }

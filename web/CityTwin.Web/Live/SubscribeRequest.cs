@@ -1,9 +1,15 @@
+using System.Runtime.Serialization;
+
 namespace CityTwin.Web.Live;
 
-/// <summary>What a client sends to <c>Subscribe</c>: <c>{bbox:[w,s,e,n], zoom}</c>.</summary>
+/// <summary>What a client sends to <c>Subscribe</c>: <c>{bbox:[w,s,e,n], zoom}</c> (lower camel case in JSON and MessagePack).</summary>
+[DataContract]
 public sealed class SubscribeRequest
 {
+    [DataMember(Name = "bbox")]
     public double[]? Bbox { get; set; }
+
+    [DataMember(Name = "zoom")]
     public double Zoom { get; set; }
 
     /// <summary>The viewport, or an error message a user can act on.</summary>

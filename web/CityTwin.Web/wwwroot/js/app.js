@@ -229,14 +229,24 @@ async function main() {
   live.viewport = viewport();
   live.start();
 
+  // Ready = the style is drawn and every source has parsed its data (the large ones load in a worker).
   const markReady = () => {
     if (cityTwin.ready) return;
     cityTwin.ready = true;
     document.body.dataset.ready = 'true';
     $('#loading').hidden = true;
   };
-  twin.map.once('idle', markReady);
-  setTimeout(markReady, 15000); // never leave the spinner up if a source is slow
+  const checkReady = () => {
+    const m = twin.map;
+    if (m.loaded() && Object.keys(m.getStyle().sources).every(id => m.isSourceLoaded(id))) {
+      markReady();
+      m.off('idle', checkReady);
+      m.off('sourcedata', checkReady);
+    }
+  };
+  twin.map.on('idle', checkReady);
+  twin.map.on('sourcedata', checkReady);
+  setTimeout(markReady, 30000); // never leave the spinner up if a source is slow
   cityTwin.assetZoom = ASSET_ZOOM;
 }
 

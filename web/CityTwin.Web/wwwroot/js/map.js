@@ -1,7 +1,7 @@
 // The MapLibre map: offline base style, area choropleths, live assets coloured by feature-state.
 import * as maplibregl from '../lib/maplibre-gl/maplibre-gl.mjs';
 import { fillColorExpression, kpiStops } from './kpis.js';
-import { BUILDING_OK, STATUS_COLORS, statusColorExpression } from './status.js';
+import { BUILDING_OK, ROAD_OK, STATUS_COLORS, statusColorExpression } from './status.js';
 
 export { maplibregl };
 
@@ -52,7 +52,8 @@ class HomeControl {
 
 export class TwinMap {
   constructor(container, city) {
-    const [w, s, e, n] = city.bbox;
+    // homeBbox (when the server gives it) frames the urban area rather than every far island.
+    const [w, s, e, n] = city.homeBbox ?? city.bbox;
     this.homeBounds = [[w, s], [e, n]];
     this.kpi = 'congestionIndex';
     this.areaValues = { gu: new Map(), dong: new Map() };
@@ -78,11 +79,17 @@ export class TwinMap {
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-left');
     this.map.addControl(new HomeControl(() => this.fitCity()), 'top-left');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    // Compact: the sources are long; the (i) button shows them in full.
     this.map.addControl(new maplibregl.AttributionControl({
-      compact: false,
+      compact: true,
       customAttribution: city.attribution ?? [],
     }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
+    // MapLibre opens compact attribution until the first drag; start it folded (the (i) opens it).
+    this.map.once('load', () => {
+      container = typeof container === 'string' ? document.getElementById(container) : container;
+      container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
+    });
   }
 
   loaded() {
@@ -135,7 +142,7 @@ export class TwinMap {
     m.addLayer({
       id: 'roads-line', type: 'line', source: 'roads', minzoom: ASSET_ZOOM,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': statusColorExpression(STATUS_COLORS.ok), 'line-width': roadWidth(0), 'line-opacity': 0.9 },
+      paint: { 'line-color': statusColorExpression(ROAD_OK), 'line-width': roadWidth(0), 'line-opacity': 0.9 },
     });
     m.addLayer({
       id: 'buildings-fill', type: 'fill', source: 'buildings', minzoom: ASSET_ZOOM,

@@ -12,6 +12,8 @@ export const STATUS_COLORS = {
 
 // Buildings in good health stay neutral so that the few in trouble stand out.
 export const BUILDING_OK = '#4d6a86';
+// Free-flowing roads: a quieter green than point assets, so congestion stands out.
+export const ROAD_OK = '#2a8f66';
 
 /** Status as one of STATUSES from a wire value (string or enum number). */
 export function normalizeStatus(s) {

@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CityTwin.Web.Tests;
+
+/// <summary>Ports the OS reports free, so parallel test hosts never fight over Orleans' ports.</summary>
+internal static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
