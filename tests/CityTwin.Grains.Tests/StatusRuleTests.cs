@@ -81,5 +81,4 @@ public sealed class StatusRuleTests(GrainClusterFixture fx)
         Assert.Equal(AssetStatus.Offline, lightDetails.Latest.Status);
         Assert.Equal(assetsInDong - cases.Length + 1, (await dong.GetKpisAsync()).Offline);
     }
-
 }

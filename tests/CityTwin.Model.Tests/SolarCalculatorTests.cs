@@ -5,7 +5,7 @@ namespace CityTwin.Model.Tests;
 public class SolarCalculatorTests
 {
     // NOAA Solar Calculator (gml.noaa.gov/grad/solcalc) figures for the Seoul–Incheon area, as
-    // quoted in the brief; Incheon proper (126.705 °E) is about a minute later than Seoul.
+    // published approximate NOAA times; Incheon proper (126.705 °E) is about a minute later than Seoul.
     [Theory]
     [InlineData(2024, 6, 21, "05:11", "19:56")]
     [InlineData(2024, 12, 21, "07:44", "17:20")]

@@ -67,6 +67,19 @@ public static class CityEndpoints
             return Results.Ok(frames.Clock(clock));
         }).WithSummary("Change speed (1-360), pause or resume, or set the simulated time");
 
+        api.MapGet("/status", (SimulatorStatus simulator, LiveState state, TwinBroadcaster broadcaster) => new
+        {
+            simulatorTicks = simulator.Ticks,
+            readingsIngested = simulator.Readings,
+            readingsRejected = simulator.Rejected,
+            failedBatches = simulator.FailedBatches,
+            lastTickMs = Math.Round(simulator.LastTickDuration.TotalMilliseconds, 1),
+            lastTickSimTime = simulator.LastTickSimTime,
+            framesFromSilo = state.FramesReceived,
+            connectedClients = broadcaster.ClientCount,
+            workingSetMb = Environment.WorkingSet / (1024 * 1024),
+        }).WithSummary("Operational counters: simulator ticks and readings, frames, clients, memory");
+
         app.MapGet("/healthz", (SimulatorStatus simulator, LiveState state, CityCatalog catalog) =>
             simulator.Ticks > 0 || state.FramesReceived > 0
                 ? Results.Ok(new { status = "live", city = catalog.Id, assets = catalog.Assets.Count, ticks = simulator.Ticks, frames = state.FramesReceived })

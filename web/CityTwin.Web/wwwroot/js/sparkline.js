@@ -88,7 +88,7 @@ export class Sparkline {
       },
       axes: [
         { ...axis, values: (u, ticks) => { const seconds = ticks.length > 1 && ticks[1] - ticks[0] < 60; return ticks.map(t => formatTime(t * 1000, { seconds })); }, space: 64 },
-        { ...axis, size: 46, values: (u, ticks) => ticks.map(t => formatNumber(t)) },
+        { ...axis, size: 50, space: 22, values: (u, ticks) => ticks.map(t => formatNumber(t)) },
       ],
       series,
     };
