@@ -55,6 +55,15 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed) : Grain, 
             while (_history.Count > HistoryLength) _history.Dequeue();
         }
         feed.PublishKpis(AreaLevel.District, code, total);
-        await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);
+        try
+        {
+            await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);
+        }
+        catch
+        {
+            // The city must not keep a stale total: try again on the next timer tick.
+            _dirty = true;
+            throw;
+        }
     }
 }

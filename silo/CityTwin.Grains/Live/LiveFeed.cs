@@ -13,6 +13,8 @@ namespace CityTwin.Grains.Live;
 public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
 {
     private readonly Lock _gate = new();
+    // Serialises flushes so frames reach consumers in order (a newer value never precedes an older one).
+    private readonly Lock _flushGate = new();
     private Dictionary<int, AssetDelta> _assets = [];
     private Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
     private ClockState? _clock;
@@ -49,6 +51,11 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
 
     /// <summary>Swaps the buffers and delivers what accumulated; returns whether there was anything.</summary>
     public bool Flush()
+    {
+        lock (_flushGate) return FlushOnce();
+    }
+
+    private bool FlushOnce()
     {
         Dictionary<int, AssetDelta> assets;
         Dictionary<(AreaLevel, string), KpiSet> kpis;

@@ -43,6 +43,7 @@ function setupLanguageSelect() {
 
 function setConnectionState(state) {
   cityTwin.connectionState = state;
+  document.body.dataset.connection = state;
   const box = $('[data-testid="connection-status"]');
   box.dataset.state = state;
   const text = $('#connection-text');
@@ -183,7 +184,10 @@ async function main() {
 
   // Live feed.
   const live = new LiveConnection('/hubs/twin', {
-    onState: setConnectionState,
+    onState: (state) => {
+      setConnectionState(state);
+      clock.setStale(state !== 'connected');
+    },
     onClock: (c) => {
       stats.framesReceived++;
       stats.clockUpdates++;

@@ -23,7 +23,9 @@ export class ClockView {
     this.anchorSim = NaN;    // simulated ms at anchorWall
     this.anchorWall = 0;
     this.busy = false;
+    this.stale = true;       // no live connection: do not run ahead of what the server said
 
+    this.el.clock.dataset.stale = 'true';
     for (const s of SPEEDS) this.addSpeedOption(s);
     this.el.speed.addEventListener('change', () => this.send({ speed: Number(this.el.speed.value) }));
     this.el.pause.addEventListener('click', () => this.send({ paused: !this.state?.paused }));
@@ -43,8 +45,18 @@ export class ClockView {
   /** Current simulated time (ms), advanced locally between clock frames. */
   now() {
     if (!this.state || !Number.isFinite(this.anchorSim)) return NaN;
-    if (this.state.paused) return this.anchorSim;
+    if (this.state.paused || this.stale) return this.anchorSim;
     return this.anchorSim + (performance.now() - this.anchorWall) * (Number(this.state.speed) || 1);
+  }
+
+  /** While the live connection is down the clock stops where the server last was. */
+  setStale(stale) {
+    if (stale === this.stale) return;
+    const now = this.now();
+    this.stale = stale;
+    if (Number.isFinite(now)) { this.anchorSim = now; this.anchorWall = performance.now(); }
+    this.el.clock.dataset.stale = String(stale);
+    this.renderTime();
   }
 
   update(clock) {

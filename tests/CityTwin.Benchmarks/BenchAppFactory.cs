@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityTwin.Benchmarks;
+
+/// <summary>
+/// The real CityTwin web app (embedded silo, simulator, SignalR hub) on Kestrel at a free
+/// loopback port, in Production mode with warnings-only logging, plus the caller's settings.
+/// Clients connect over real WebSockets, as browsers do.
+/// </summary>
+public sealed class BenchAppFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public BenchAppFactory(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(0);
+    }
+
+    /// <summary>Starts the server and returns its base address (http://127.0.0.1:port/).</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("The server did not report its addresses.");
+        var address = addresses.First().Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Never the app's 5080 or the silo's defaults: a developer's app or a test host may hold them.
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", $"bench-{Environment.ProcessId}");
+        builder.UseSetting("Orleans:ServiceId", $"bench-{Environment.ProcessId}");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+}

@@ -1,0 +1,81 @@
+namespace CityTwin.Benchmarks;
+
+/// <summary>
+/// Dispatches to one benchmark:
+/// <c>dotnet run -c Release --project tests/CityTwin.Benchmarks --artifacts-path /tmp/art-bench -- NAME [--option value ...]</c>.
+/// Each run prints the machine and its figures as <c>name=value unit</c> lines and appends them to results.md.
+/// </summary>
+public static class BenchmarkProgram
+{
+    private const string Usage = """
+        usage: CityTwin.Benchmarks <benchmark> [--option value ...]
+
+          ingest   telemetry updates/s into the grains, in-process silo, real Incheon catalog
+                   --seconds 20  --warmup 3  --inflight 4  --instants 8
+          latency  sensor timestamp -> SignalR client receipt, p50/p95/p99 per ingest rate
+                   --rates 10000,50000  --seconds 20  --warmup 4  --clients 20  --protocol msgpack|json
+                   --flush-ms N (overrides LiveFeed:FlushInterval)
+          scale    memory per asset, RSS and start-up time: default city and ~1,000,000 assets, fresh child processes
+                   --target 1000000  --history-seconds 40
+          fanout   frames and bytes per second per client, JSON vs MessagePack, simulator at its default tick
+                   --clients 20  --seconds 20  --warmup 4
+
+          common:  --no-results (do not append to results.md)
+        """;
+
+    public static async Task<int> Main(string[] argv)
+    {
+        if (argv.Length == 0 || argv[0] is "-h" or "--help")
+        {
+            Console.WriteLine(Usage);
+            return argv.Length == 0 ? 2 : 0;
+        }
+        var args = BenchArgs.Parse(argv.Skip(1));
+        var name = argv[0];
+
+        // Internal entry points: the scale benchmark re-invokes this program for a clean process per size.
+        switch (name)
+        {
+            case ScaleChild.Command: return await ScaleChild.RunAsync(args);
+            case WebStartChild.Command: return await WebStartChild.RunAsync(args);
+        }
+
+        Func<BenchmarkRun, Task>? benchmark = name switch
+        {
+            "ingest" => IngestBenchmark.RunAsync,
+            "latency" => LatencyBenchmark.RunAsync,
+            "scale" => ScaleBenchmark.RunAsync,
+            "fanout" => FanoutBenchmark.RunAsync,
+            _ => null,
+        };
+        if (benchmark is null)
+        {
+            Console.Error.WriteLine($"unknown benchmark '{name}'");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var machine = MachineInfo.Current();
+        var run = new BenchmarkRun(name, args, machine);
+        Console.WriteLine($"# {name} on {machine.Describe()}");
+        Console.WriteLine($"# load average at start: {MachineInfo.LoadAverage()}");
+        try
+        {
+            await benchmark(run);
+        }
+        catch (Exception ex)
+        {
+            run.Note($"FAILED: {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine(ex);
+            if (!args.Flag("no-results")) ResultsFile.Append(run);
+            return 1;
+        }
+        Console.WriteLine($"# load average at end: {MachineInfo.LoadAverage()}");
+        if (!args.Flag("no-results"))
+        {
+            var path = ResultsFile.Append(run);
+            Console.WriteLine($"# appended to {path}");
+        }
+        return 0;
+    }
+}
