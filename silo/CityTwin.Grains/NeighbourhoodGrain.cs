@@ -30,7 +30,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILog
     private AssetStatus[] _status = [];
     private double[][] _values = [];
     private DateTimeOffset[] _updatedAt = [];
-    private HistoryRing[] _history = [];
+    private DongHistory _history = new(0, 0, 1, TimeSpan.MaxValue);
     private KpiSet _kpis = KpiSet.Empty;
     private DongInfo? _dong;
 
@@ -46,7 +46,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILog
         _values = new double[_assets.Length][];
         Array.Fill(_values, []);
         _updatedAt = new DateTimeOffset[_assets.Length];
-        _history = [.. _assets.Select(_ => new HistoryRing(HistoryLength))];
+        _history = new DongHistory(_assets.Length, _kinds.Length == 0 ? 0 : _kinds.Max(k => k.Channels.Count), HistoryLength, HistoryStep);
         _kpis = Aggregate();
         return Task.CompletedTask;
     }
@@ -77,9 +77,9 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILog
             _status[i] = status;
             _values[i] = reading.Values;
             _updatedAt[i] = batch.Timestamp;
-            _history[i].Add(batch.Timestamp, reading.Values, HistoryStep);
         }
         MarkStale(batch.Timestamp, ts, deltas);
+        _history.Record(batch.Timestamp, _status, _values);
 
         if (rejected is { Count: > 0 })
             logger.LogWarning("Dong {Dong} rejected {Count} malformed or unknown readings, first {First}", _dong.Code, rejected.Count, rejected[0]);
@@ -97,7 +97,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILog
         Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? Snapshot(i) : null);
 
     public Task<IReadOnlyList<TelemetrySample>> GetAssetHistoryAsync(string assetId) =>
-        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history[i].ToList() : (IReadOnlyList<TelemetrySample>)[]);
+        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history.For(i, _kinds[i].Channels.Count) : (IReadOnlyList<TelemetrySample>)[]);
 
     public Task<IReadOnlyList<AssetSnapshot>> GetAssetsAsync() =>
         Task.FromResult<IReadOnlyList<AssetSnapshot>>([.. Enumerable.Range(0, _assets.Length).Select(Snapshot)]);

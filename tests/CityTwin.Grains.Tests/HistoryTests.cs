@@ -7,7 +7,7 @@ namespace CityTwin.Grains.Tests;
 [Collection(GrainClusterCollection.Name)]
 public sealed class HistoryTests(GrainClusterFixture fx)
 {
-    /// <summary>Mirrors NeighbourhoodGrain's ring: two hours at one sample per simulated minute.</summary>
+    /// <summary>Mirrors NeighbourhoodGrain's history: two hours of dong snapshots, one per simulated minute.</summary>
     private const int Capacity = 120;
 
     [Fact]
@@ -26,12 +26,13 @@ public sealed class HistoryTests(GrainClusterFixture fx)
             await dong.IngestAsync(new TelemetryBatch(t0.AddMinutes(m), [new AssetReading(pump.Id, [m * 10, 3.0])]));
             await dong.IngestAsync(new TelemetryBatch(t0.AddMinutes(m).AddSeconds(30), [new AssetReading(pump.Id, [m * 10 + 5, 3.0])]));
         }
-        // Offline reports carry no values: they are no sample.
+        // Offline reports carry no values: the dong's snapshot at that minute holds no sample for
+        // the pump, and it pushes the oldest snapshot out of the ring.
         await dong.IngestAsync(new TelemetryBatch(t0.AddMinutes(minutes), [new AssetReading(pump.Id, [])]));
 
         var history = await dong.GetAssetHistoryAsync(pump.Id);
-        Assert.Equal(Capacity, history.Count);
-        var firstMinute = minutes - Capacity;
+        Assert.Equal(Capacity - 1, history.Count);
+        var firstMinute = minutes - Capacity + 1;
         for (var k = 0; k < history.Count; k++)
         {
             var m = firstMinute + k;
