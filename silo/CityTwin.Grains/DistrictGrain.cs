@@ -2,6 +2,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
 using CityTwin.Model.City;
+using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Grains;
 
@@ -9,7 +10,7 @@ namespace CityTwin.Grains;
 /// A gu: keeps the latest aggregate of each of its dongs and, on a timer rather than per report,
 /// publishes its own aggregate, records history and reports to the city.
 /// </summary>
-public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed) : Grain, IDistrictGrain
+public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
 {
     public static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(1);
@@ -59,11 +60,12 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed) : Grain, 
         {
             await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);
         }
-        catch
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The city must not keep a stale total: try again on the next timer tick.
+            // The city must not keep a stale total: try again on the next timer tick. This happens
+            // while a silo shuts down or the city grain moves, so it is not an error worth a stack.
             _dirty = true;
-            throw;
+            logger.LogDebug(ex, "District {District} could not report to the city; retrying", code);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,24 @@ public sealed class BenchAppFactory : WebApplicationFactory<Program>
     {
         _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
+        PointContentRootAtWebProject();
+    }
+
+    /// <summary>
+    /// WebApplicationFactory looks for its manifest in the working directory, which under
+    /// <c>dotnet run</c> is wherever the command was typed; read it from beside the program instead
+    /// and hand the web project's directory over through the factory's documented override setting.
+    /// </summary>
+    private static void PointContentRootAtWebProject()
+    {
+        const string key = "ASPNETCORE_TEST_CONTENTROOT_CITYTWIN_WEB";
+        if (Environment.GetEnvironmentVariable(key) is not null) return;
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        if (!File.Exists(manifest)) return;
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        var name = typeof(Program).Assembly.FullName ?? "";
+        if (json.RootElement.TryGetProperty(name, out var dir) && dir.GetString() is { } path)
+            Environment.SetEnvironmentVariable(key, path);
     }
 
     /// <summary>Starts the server and returns its base address (http://127.0.0.1:port/).</summary>

@@ -13,6 +13,9 @@ public sealed class CountingWebSocket(WebSocket inner) : WebSocket
     private long _messages;
 
     public long BytesReceived => Interlocked.Read(ref _bytes);
+
+    /// <summary>The same bytes split by SignalR message kind.</summary>
+    public WireTally Tally { get; } = new();
     public long MessagesReceived => Interlocked.Read(ref _messages);
 
     public override WebSocketCloseStatus? CloseStatus => inner.CloseStatus;
@@ -34,6 +37,7 @@ public sealed class CountingWebSocket(WebSocket inner) : WebSocket
     {
         var result = await inner.ReceiveAsync(buffer, cancellationToken);
         Count(result.Count, result.EndOfMessage);
+        Tally.Feed(buffer.AsSpan(0, result.Count), result.MessageType == WebSocketMessageType.Text);
         return result;
     }
 
@@ -41,6 +45,7 @@ public sealed class CountingWebSocket(WebSocket inner) : WebSocket
     {
         var result = await inner.ReceiveAsync(buffer, cancellationToken);
         Count(result.Count, result.EndOfMessage);
+        Tally.Feed(buffer.Span[..result.Count], result.MessageType == WebSocketMessageType.Text);
         return result;
     }
 

@@ -44,6 +44,7 @@ public static class FanoutBenchmark
             long Sum(Func<TwinClient, long> f) => clients.Sum(f);
             var (frames0, assetFrames0, areaFrames0, clockFrames0, items0, bytes0) =
                 (Sum(c => c.Frames), Sum(c => c.AssetFrames), Sum(c => c.AreaFrames), Sum(c => c.ClockFrames), Sum(c => c.AssetItems), Sum(c => c.BytesReceived));
+            var kindBytes0 = WireTally.Kinds.ToDictionary(k => k, k => Sum(c => c.BytesOf(k)));
             var ticks0 = simulator.Ticks;
             var stats = ProcessStats.Start();
             await Task.Delay(TimeSpan.FromSeconds(seconds));
@@ -58,6 +59,8 @@ public static class FanoutBenchmark
             run.Report($"fanout_asset_frames_per_s_per_client@{tag}", PerClient(Sum(c => c.AssetFrames) - assetFrames0), "frames/s");
             run.Report($"fanout_district_frames_per_s_per_client@{tag}", PerClient(Sum(c => c.AreaFrames) - areaFrames0), "frames/s");
             run.Report($"fanout_clock_frames_per_s_per_client@{tag}", PerClient(Sum(c => c.ClockFrames) - clockFrames0), "frames/s");
+            foreach (var kind in WireTally.Kinds)
+                run.Report($"fanout_bytes_per_s_per_client_{kind}@{tag}", PerClient(Sum(c => c.BytesOf(kind)) - kindBytes0[kind]), "B/s");
             var items = PerClient(Sum(c => c.AssetItems) - items0);
             run.Report($"fanout_asset_items_per_s_per_client@{tag}", items, "items/s");
             run.Report($"fanout_bytes_per_asset_item@{tag}", items > 0 ? bytes / items : double.NaN, "B/item (all frames' bytes / asset items)");

@@ -3,6 +3,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Telemetry;
 using CityTwin.Grains.Live;
 using CityTwin.Model.City;
+using CityTwin.Model.Generation;
 using CityTwin.Model.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +26,12 @@ public static class IngestBenchmark
         var warmup = run.Args.Double("warmup", 3);
         var inflight = run.Args.Int("inflight", 4);
         var instants = run.Args.Int("instants", 8);
+        var factor = run.Args.Double("factor", 1);
 
         var watch = Stopwatch.StartNew();
-        var catalog = CityPackLoader.Load(CityPackLocator.Find("incheon"));
+        var catalog = factor == 1
+            ? CityPackLoader.Load(CityPackLocator.Find("incheon"))
+            : CityPackLoader.Load(CityPackLocator.Find("incheon"), CityPackLoader.DefaultSeed, SyntheticPlan.Default.Scaled(factor));
         var generator = new TelemetryGenerator(catalog, catalog.Seed);
         var set = BatchSet.Generate(generator, instants, TimeSpan.FromMinutes(15));
         run.Note($"catalog {catalog.Assets.Count} assets in {set.Dongs.Count} dongs; {instants} instants pre-generated in {watch.Elapsed.TotalSeconds:0.0} s; {inflight} rounds in flight");

@@ -18,7 +18,8 @@ public sealed record MachineInfo(int Cores, string Cpu, double MemoryGiB, string
         const string build = "Release";
 #endif
         var gc = (GCSettings.IsServerGC ? "Server" : "Workstation") + " GC" + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent");
-        return new MachineInfo(Environment.ProcessorCount, cpu, memKb / 1024 / 1024, $"{os} ({RuntimeInformation.OSDescription})",
+        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? $"Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}" : RuntimeInformation.OSDescription;
+        return new MachineInfo(Environment.ProcessorCount, cpu, memKb / 1024 / 1024, $"{os}, {kernel}",
             RuntimeInformation.FrameworkDescription, build, gc);
     }
 

@@ -73,6 +73,12 @@ public static class ScaleChild
         Report("scale_bytes_per_asset", rss * 1048576 / n, "B/asset (RSS / assets)");
         Report("scale_peak_rss_mb", ProcessStats.ResidentMb(peak: true), "MB (high-water mark so far)");
 
+        // What a tick costs without the grains: the models alone, on one thread as SimulationEngine runs them.
+        var genWatch = Stopwatch.StartNew();
+        long generated = 0;
+        generator.Generate(generator.ConditionsAt(t0.AddSeconds(30)), (_, b) => generated += b.Readings.Count);
+        Report("scale_generate_ms", genWatch.Elapsed.TotalMilliseconds, $"ms to generate one full tick ({generated} readings) on one thread, no ingest");
+
         // Steady state: history rings fill one sample per simulated minute.
         var history = Stopwatch.StartNew();
         var ticks = new List<double>();

@@ -33,6 +33,9 @@ public sealed class TwinClient : IAsyncDisposable
     public long Frames => AssetFrames + AreaFrames + ClockFrames;
     public long BytesReceived => _socket?.BytesReceived ?? 0;
 
+    /// <summary>Bytes received in messages of one kind (<c>assets</c>, <c>districts</c>, <c>clock</c>, <c>other</c>).</summary>
+    public long BytesOf(string kind) => _socket?.Tally.Bytes(kind) ?? 0;
+
     public static async Task<TwinClient> ConnectAsync(Uri baseUri, bool messagePack, string name)
     {
         TwinClient? client = null;
