@@ -1,0 +1,49 @@
+using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Live;
+using CityTwin.Web.Live;
+
+namespace CityTwin.Web.Tests;
+
+/// <summary>Guards of the fan-out mechanism: what a slow client accumulates stays bounded and viewport-filtered.</summary>
+public sealed class ClientSessionTests
+{
+    private static AssetDelta[] Deltas(int count, long ts) =>
+        [.. Enumerable.Range(0, count).Select(i => new AssetDelta(i, AssetStatus.Ok, [i, ts], ts))];
+
+    [Fact]
+    public void A_client_that_never_drains_keeps_one_pending_entry_per_visible_asset()
+    {
+        var session = new ClientSession("slow");
+        session.SetViewport(new Viewport(0, 0, 1, 1, 15), []);
+        // 1,000 flushes of 5,000 changes each, of which only even indexes are "in view".
+        for (var flush = 0; flush < 1000; flush++)
+            session.AddAssets(Deltas(5000, flush), i => i % 2 == 0);
+        Assert.Equal(2500, session.PendingAssets);
+        var (assets, _, _) = session.Take();
+        Assert.All(assets, i => Assert.Equal(0, i % 2));
+        Assert.Equal(0, session.PendingAssets);
+    }
+
+    [Fact]
+    public void A_zoomed_out_client_accumulates_no_assets_only_areas()
+    {
+        var session = new ClientSession("overview");
+        session.SetViewport(new Viewport(124, 37, 127, 38, Viewport.AssetZoom - 1), []);
+        session.AddAssets(Deltas(1000, 1), _ => true);
+        session.AddAreas([(AreaLevel.District, "28185"), (AreaLevel.District, "28185"), (AreaLevel.City, "incheon")], clock: true);
+        var (assets, areas, clock) = session.Take();
+        Assert.Empty(assets);
+        Assert.Equal(2, areas.Count);
+        Assert.True(clock);
+    }
+
+    [Fact]
+    public void Only_one_send_is_in_flight_per_client()
+    {
+        var session = new ClientSession("c");
+        Assert.True(session.TryBeginSend());
+        Assert.False(session.TryBeginSend());
+        session.EndSend();
+        Assert.True(session.TryBeginSend());
+    }
+}
