@@ -28,6 +28,7 @@ builder.Services.AddCityTwinSimulation(builder.Configuration);
 builder.Services.AddSingleton<LiveState>();
 builder.Services.AddSingleton<FrameFactory>();
 builder.Services.AddSingleton<LayerCatalog>();
+builder.Services.AddSingleton<VectorTileService>();
 builder.Services.AddSingleton<TwinBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TwinBroadcaster>());
 builder.Services.AddSignalR().AddMessagePackProtocol();
@@ -36,7 +37,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
-    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json"]);
+    // Vector tiles repeat property keys and values per feature: they gzip to about half.
+    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", TileEndpoints.ContentType]);
 });
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapCityEndpoints();
 app.MapAreaEndpoints();
 app.MapAssetEndpoints();
 app.MapLayerEndpoints();
+app.MapTileEndpoints();
 app.MapHub<TwinHub>("/hubs/twin");
 
 app.Run();

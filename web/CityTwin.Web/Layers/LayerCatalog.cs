@@ -81,13 +81,7 @@ public sealed class LayerCatalog(CityCatalog catalog)
     {
         foreach (var a in catalog.Assets)
         {
-            var layer = a.Kind switch
-            {
-                AssetKind.Building => "buildings",
-                AssetKind.RoadSegment => "roads",
-                _ => "assets",
-            };
-            if (layer != name) continue;
+            if (AssetFeatures.LayerOf(a.Kind) != name) continue;
             var geometry = catalog.ShapeOf(a.Index) ?? _factory.CreatePoint(new Coordinate(a.Lon, a.Lat));
             GeoJsonWriter.WriteFeature(w, a.Id, geometry, p =>
             {

@@ -7,7 +7,7 @@ import { AreaHistory, Inspector } from './inspector.js';
 import { CHOROPLETH_KPIS } from './kpis.js';
 import { Legend } from './legend.js';
 import { LiveConnection } from './live.js';
-import { ASSET_ZOOM, TwinMap, sourceOfAsset } from './map.js';
+import { ASSET_ZOOM, TwinMap, assetFeature } from './map.js';
 import { SiteMarkers } from './sites.js';
 import { normalizeStatus } from './status.js';
 
@@ -149,7 +149,7 @@ async function main() {
 
   function select(target) {
     if (target.type === 'asset') {
-      const state = twin.map.getFeatureState({ source: sourceOfAsset(target.id), id: target.id });
+      const state = twin.map.getFeatureState(assetFeature(target.id));
       if (state?.status) target.liveStatus = state.status;
     }
     if (target.type === 'gu' || target.type === 'dong') {

@@ -13,7 +13,8 @@ export const DONG_ZOOM = 11;
 const NONE = '__none__';
 const SELECT_COLOR = '#ffffff';
 
-// No tiles, glyphs or sprites from the internet: a plain background and our own GeoJSON.
+// No tiles, glyphs or sprites from the internet: a plain background, our own GeoJSON for areas
+// and our own vector tiles (/api/tiles) for the asset layers.
 function baseStyle() {
   return {
     version: 8,
@@ -22,12 +23,27 @@ function baseStyle() {
   };
 }
 
-/** Which GeoJSON source holds an asset id ("building-00012", "road-00345", "air-2818563000-001"). */
+/** Vector-tile sources of the asset layers; each tile has one source layer named like its source. */
+const TILE_SOURCES = ['buildings', 'roads', 'assets'];
+/** Tiles exist from this zoom (assets are drawn from ASSET_ZOOM); deeper than TILE_MAX the map overzooms. */
+const TILE_MIN = 12;
+const TILE_MAX = 16;
+
+/** Which source holds an asset id ("building-00012", "road-00345", "air-2818563000-001"). */
 export function sourceOfAsset(id) {
   if (typeof id !== 'string') return 'assets';
   if (id.startsWith('building-') || id.startsWith('building/')) return 'buildings';
   if (id.startsWith('road-') || id.startsWith('road/')) return 'roads';
   return 'assets';
+}
+
+/**
+ * The feature-state address of an asset. Vector sources need the source layer as well as the
+ * source; ours are named alike.
+ */
+export function assetFeature(id) {
+  const source = sourceOfAsset(id);
+  return { source, sourceLayer: source, id };
 }
 
 /** A map button that brings back the whole city (trainers use it between stops). */
@@ -109,9 +125,18 @@ export class TwinMap {
     m.addSource('city', { type: 'geojson', data: '/api/layers/city' });
     m.addSource('districts', { type: 'geojson', data: data.districts ?? '/api/layers/districts', promoteId: 'code' });
     m.addSource('dongs', { type: 'geojson', data: data.dongs ?? '/api/layers/dongs', promoteId: 'code' });
-    m.addSource('roads', { type: 'geojson', data: '/api/layers/roads', promoteId: 'id' });
-    m.addSource('buildings', { type: 'geojson', data: '/api/layers/buildings', promoteId: 'id' });
-    m.addSource('assets', { type: 'geojson', data: '/api/layers/assets', promoteId: 'id' });
+    // Assets come as vector tiles: only what the viewport shows is fetched, whatever the city's
+    // size. Tile features carry their id as a property (MVT ids are integers): promote it per
+    // source layer so feature-state (live status) is keyed by asset id.
+    for (const name of TILE_SOURCES) {
+      m.addSource(name, {
+        type: 'vector',
+        tiles: [`${location.origin}/api/tiles/${name}/{z}/{x}/{y}.pbf`],
+        minzoom: TILE_MIN,
+        maxzoom: TILE_MAX,
+        promoteId: { [name]: 'id' },
+      });
+    }
 
     const hoverOpacity = (base, hover) => ['case', ['boolean', ['feature-state', 'hover'], false], hover, base];
 
@@ -135,21 +160,21 @@ export class TwinMap {
       13, ['+', extra, this.roadClassWidth(1)],
       18, ['+', extra, this.roadClassWidth(8)]];
     m.addLayer({
-      id: 'roads-selected', type: 'line', source: 'roads', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
+      id: 'roads-selected', type: 'line', source: 'roads', 'source-layer': 'roads', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': SELECT_COLOR, 'line-width': roadWidth(5) },
     });
     m.addLayer({
-      id: 'roads-line', type: 'line', source: 'roads', minzoom: ASSET_ZOOM,
+      id: 'roads-line', type: 'line', source: 'roads', 'source-layer': 'roads', minzoom: ASSET_ZOOM,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': statusColorExpression(ROAD_OK), 'line-width': roadWidth(0), 'line-opacity': 0.9 },
     });
     m.addLayer({
-      id: 'buildings-fill', type: 'fill', source: 'buildings', minzoom: ASSET_ZOOM,
+      id: 'buildings-fill', type: 'fill', source: 'buildings', 'source-layer': 'buildings', minzoom: ASSET_ZOOM,
       paint: { 'fill-color': statusColorExpression(BUILDING_OK), 'fill-opacity': 0.85, 'fill-outline-color': '#0a1422' },
     });
     m.addLayer({
-      id: 'buildings-3d', type: 'fill-extrusion', source: 'buildings', minzoom: ASSET_ZOOM,
+      id: 'buildings-3d', type: 'fill-extrusion', source: 'buildings', 'source-layer': 'buildings', minzoom: ASSET_ZOOM,
       layout: { visibility: 'none' },
       paint: {
         'fill-extrusion-color': statusColorExpression(BUILDING_OK),
@@ -158,7 +183,7 @@ export class TwinMap {
       },
     });
     m.addLayer({
-      id: 'buildings-selected', type: 'line', source: 'buildings', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
+      id: 'buildings-selected', type: 'line', source: 'buildings', 'source-layer': 'buildings', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
       paint: { 'line-color': SELECT_COLOR, 'line-width': 3 },
     });
 
@@ -184,11 +209,11 @@ export class TwinMap {
     });
 
     m.addLayer({
-      id: 'assets-selected', type: 'circle', source: 'assets', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
+      id: 'assets-selected', type: 'circle', source: 'assets', 'source-layer': 'assets', minzoom: ASSET_ZOOM, filter: ['==', ['get', 'id'], NONE],
       paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 8, 18, 14], 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECT_COLOR, 'circle-stroke-width': 2.5 },
     });
     m.addLayer({
-      id: 'assets-circle', type: 'circle', source: 'assets', minzoom: ASSET_ZOOM,
+      id: 'assets-circle', type: 'circle', source: 'assets', 'source-layer': 'assets', minzoom: ASSET_ZOOM,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 4, 16, 6.5, 18, 9],
         'circle-color': statusColorExpression(STATUS_COLORS.ok),
@@ -294,7 +319,7 @@ export class TwinMap {
     this.flushScheduled = false;
     const m = this.map;
     for (const [id, status] of this.pendingAssets) {
-      m.setFeatureState({ source: sourceOfAsset(id), id }, { status });
+      m.setFeatureState(assetFeature(id), { status });
     }
     this.pendingAssets.clear();
   }
