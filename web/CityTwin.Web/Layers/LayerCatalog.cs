@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CityTwin.Abstractions.Assets;
 using CityTwin.Model.City;
-using CityTwin.Model.Specs;
 using NetTopologySuite.Geometries;
 
 namespace CityTwin.Web.Layers;
@@ -83,22 +81,20 @@ public sealed class LayerCatalog(CityCatalog catalog)
         {
             if (AssetFeatures.LayerOf(a.Kind) != name) continue;
             var geometry = catalog.ShapeOf(a.Index) ?? _factory.CreatePoint(new Coordinate(a.Lon, a.Lat));
+            // The same properties as the vector tiles, from one definition.
+            var attributes = AssetFeatures.Attributes(a);
             GeoJsonWriter.WriteFeature(w, a.Id, geometry, p =>
             {
-                p.WriteString("id", a.Id);
-                p.WriteString("kind", AssetKinds.Of(a.Kind).WireName);
-                if (a.Name is not null) p.WriteString("name", a.Name);
-                switch (a.Spec)
+                foreach (var key in attributes.GetNames())
                 {
-                    case BuildingSpec b:
-                        p.WriteNumber("heightM", b.HeightM);
-                        break;
-                    case RoadSpec r when a.Kind == AssetKind.RoadSegment:
-                        p.WriteString("roadClass", r.Class.ToString().ToLowerInvariant());
-                        p.WriteNumber("lanes", r.Lanes);
-                        break;
+                    switch (attributes[key])
+                    {
+                        case string text: p.WriteString(key, text); break;
+                        case bool flag: p.WriteBoolean(key, flag); break;
+                        case int whole: p.WriteNumber(key, whole); break;
+                        case double number: p.WriteNumber(key, number); break;
+                    }
                 }
-                if (a.Synthetic) p.WriteBoolean("synthetic", true);
             });
         }
     }
