@@ -1,3 +1,5 @@
+using CityTwin.Model.Physics;
+
 namespace CityTwin.Model.Generation;
 
 /// <summary>
@@ -8,17 +10,13 @@ public static class StableSeed
 {
     public static int Derive(int seed, string name)
     {
-        // FNV-1a over the name, mixed with the seed by a SplitMix64 finaliser.
+        // FNV-1a over the name, mixed with the seed by the models' SplitMix64 finaliser.
         var h = 14695981039346656037UL;
         foreach (var c in name)
         {
             h ^= c;
             h *= 1099511628211UL;
         }
-        var z = h ^ (ulong)(uint)seed * 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (int)(z & 0x7FFF_FFFF);
+        return (int)(SeededRandom.Mix(h ^ (ulong)(uint)seed * 0x9E3779B97F4A7C15UL) & 0x7FFF_FFFF);
     }
 }
