@@ -1,44 +1,76 @@
 using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
+using CityTwin.Abstractions.Storage;
 using CityTwin.Model.City;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityTwin.Grains;
 
-/// <summary>The city: owns the simulated clock and combines its districts' aggregates.</summary>
-public sealed class CityGrain(CityCatalog catalog, ILiveFeed feed, TimeProvider time, IOptions<ClockOptions> options)
-    : Grain, ICityGrain
+/// <summary>
+/// The city: owns the simulated clock and combines its districts' aggregates. The clock is durable:
+/// speed and pause are saved when an operator changes them, and the simulated time is checkpointed,
+/// so a restart or the loss of this grain's silo resumes the city where it was.
+/// </summary>
+public sealed class CityGrain(
+    CityCatalog catalog,
+    ILiveFeed feed,
+    TimeProvider time,
+    IOptions<ClockOptions> options,
+    CityTwinMetrics metrics,
+    ILogger<CityGrain> logger,
+    [PersistentState("clock", StorageNames.Durable)] IPersistentState<ClockRecord> stored)
+    : CountedGrain(metrics), ICityGrain, IRemindable
 {
+    /// <summary>How often the simulated time is written while the clock runs.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(30);
+    private const string KeepAliveReminder = "keep-alive";
+
     private readonly Dictionary<string, KpiSet> _districts = new(StringComparer.Ordinal);
     private ClockState _clock = new(DateTimeOffset.UnixEpoch, 1, false);
     private bool _dirty;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        _clock = new ClockState(o.Start ?? time.GetUtcNow(), Math.Clamp(o.Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), o.Paused);
+        _clock = stored.RecordExists
+            ? stored.State.Resume(time.GetUtcNow())
+            : new ClockState(o.Start ?? time.GetUtcNow(), Math.Clamp(o.Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), o.Paused);
         this.RegisterGrainTimer(FlushAsync, DistrictGrain.ReportInterval, DistrictGrain.ReportInterval);
-        return Task.CompletedTask;
+        this.RegisterGrainTimer(CheckpointAsync, CheckpointInterval, CheckpointInterval);
+        // The reminder brings the city (and its clock frames) back on a surviving silo even when
+        // nothing else calls it after a failover.
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await SaveAsync();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     public Task<ClockState> GetClockAsync() => Task.FromResult(_clock);
 
-    public Task<ClockState> SetClockAsync(double? speed, bool? paused)
+    public async Task<ClockState> SetClockAsync(double? speed, bool? paused)
     {
         if (speed is { } s && (double.IsNaN(s) || s < ClockLimits.MinSpeed || s > ClockLimits.MaxSpeed))
             throw new ArgumentOutOfRangeException(nameof(speed), s, $"Speed must be between {ClockLimits.MinSpeed} and {ClockLimits.MaxSpeed}");
         _clock = _clock with { Speed = speed ?? _clock.Speed, Paused = paused ?? _clock.Paused };
         feed.PublishClock(_clock);
-        return Task.FromResult(_clock);
+        await SaveAsync();
+        return _clock;
     }
 
-    public Task<ClockState> SetTimeAsync(DateTimeOffset simTime)
+    public async Task<ClockState> SetTimeAsync(DateTimeOffset simTime)
     {
         _clock = _clock with { SimTime = simTime };
         feed.PublishClock(_clock);
-        return Task.FromResult(_clock);
+        await SaveAsync();
+        return _clock;
     }
 
     public Task<ClockState> AdvanceAsync(TimeSpan wallElapsed)
@@ -68,5 +100,24 @@ public sealed class CityGrain(CityCatalog catalog, ILiveFeed feed, TimeProvider 
             feed.PublishKpis(AreaLevel.City, catalog.Id, KpiSet.Sum(_districts.Values));
         }
         return Task.CompletedTask;
+    }
+
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception ex)
+        {
+            // A missed checkpoint costs at most one interval of simulated time after a failover.
+            logger.LogWarning(ex, "Checkpoint of the {City} clock failed; retrying in {Interval}", catalog.Id, CheckpointInterval);
+        }
+    }
+
+    private Task SaveAsync()
+    {
+        stored.State = new ClockRecord { SimTime = _clock.SimTime, Speed = _clock.Speed, Paused = _clock.Paused, SavedAt = time.GetUtcNow() };
+        return stored.WriteStateAsync();
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
@@ -10,7 +11,8 @@ namespace CityTwin.Grains;
 /// A gu: keeps the latest aggregate of each of its dongs and, on a timer rather than per report,
 /// publishes its own aggregate, records history and reports to the city.
 /// </summary>
-public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
+public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinMetrics metrics, ILogger<DistrictGrain> logger)
+    : CountedGrain(metrics), IDistrictGrain
 {
     public static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(1);

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Live;
 using CityTwin.Grains.Live;
 using CityTwin.Model.City;
@@ -13,12 +14,20 @@ public static class GrainServices
     public static IServiceCollection AddCityTwinGrains(this IServiceCollection services, IConfiguration configuration, CityCatalog catalog)
     {
         services.AddSingleton(catalog);
+        services.TryAddSingleton<CityTwinMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
         services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<LiveFeedPump>();
+        return services;
+    }
+
+    /// <summary>In a cluster, a silo also forwards its frames to the web nodes.</summary>
+    public static IServiceCollection AddCityTwinFrameForwarding(this IServiceCollection services)
+    {
+        services.AddHostedService<LiveFrameForwarder>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
@@ -14,8 +15,8 @@ namespace CityTwin.Grains;
 /// evaluates status rules, keeps a short history, hands changes to the silo's live feed and
 /// reports its aggregate to its district once per batch.
 /// </summary>
-public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILogger<NeighbourhoodGrain> logger)
-    : Grain, INeighbourhoodGrain
+public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, CityTwinMetrics metrics, ILogger<NeighbourhoodGrain> logger)
+    : CountedGrain(metrics), INeighbourhoodGrain
 {
     /// <summary>An asset silent for longer than this (simulated time) is shown offline.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -87,7 +88,17 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, ILog
         _kpis = Aggregate();
         if (deltas.Count > 0) feed.PublishAssets(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deltas));
         feed.PublishKpis(AreaLevel.Neighbourhood, _dong.Code, _kpis);
-        await GrainFactory.GetGrain<IDistrictGrain>(_dong.DistrictCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
+        Metrics.UpdatesIngested(batch.Readings.Count - (rejected?.Count ?? 0));
+        try
+        {
+            await GrainFactory.GetGrain<IDistrictGrain>(_dong.DistrictCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
+        }
+        catch (Exception ex)
+        {
+            // The batch is already applied; the district (perhaps moving off a failed silo) gets
+            // this dong's aggregate again with the next batch, so the feed never stalls on it.
+            logger.LogDebug(ex, "Dong {Dong} could not report to district {District}", _dong.Code, _dong.DistrictCode);
+        }
         return new IngestResult(batch.Readings.Count - (rejected?.Count ?? 0), rejected ?? []);
     }
 

@@ -3,6 +3,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Telemetry;
 using CityTwin.Model.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityTwin.Simulation;
 
@@ -11,7 +12,12 @@ namespace CityTwin.Simulation;
 /// every asset's values and send them as one batch per dong, all dongs in parallel. A failing dong
 /// is logged and counted; it never stops the others or the next tick.
 /// </summary>
-public sealed class SimulationEngine(IGrainFactory grains, TelemetryGenerator generator, SimulatorStatus status, ILogger<SimulationEngine> logger)
+public sealed class SimulationEngine(
+    IGrainFactory grains,
+    TelemetryGenerator generator,
+    SimulatorStatus status,
+    IOptions<SimulationOptions> options,
+    ILogger<SimulationEngine> logger)
 {
     public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default)
     {
@@ -36,7 +42,7 @@ public sealed class SimulationEngine(IGrainFactory grains, TelemetryGenerator ge
     {
         try
         {
-            var result = await grains.GetGrain<INeighbourhoodGrain>(dong).IngestAsync(batch);
+            var result = await grains.GetGrain<INeighbourhoodGrain>(dong).IngestAsync(batch).WaitAsync(options.Value.BatchTimeout);
             return (result.Accepted, result.Rejected.Count, false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

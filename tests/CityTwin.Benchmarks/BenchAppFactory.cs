@@ -15,6 +15,9 @@ namespace CityTwin.Benchmarks;
 /// </summary>
 public sealed class BenchAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     public BenchAppFactory(IReadOnlyDictionary<string, string>? settings = null)
@@ -60,6 +63,8 @@ public sealed class BenchAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        // Each host gets its own durable store, so parallel hosts never share grain state.
+        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Orleans:ClusterId", $"bench-{Environment.ProcessId}");
         builder.UseSetting("Orleans:ServiceId", $"bench-{Environment.ProcessId}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Storage;
 using CityTwin.Grains;
 using CityTwin.Model.City;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,10 @@ public static class SiloHost
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var cluster = $"bench-{Environment.ProcessId}";
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), serviceId: cluster, clusterId: cluster));
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort.Next(), FreePort.Next(), serviceId: cluster, clusterId: cluster)
+            .AddMemoryGrainStorage(StorageNames.Durable)
+            .UseInMemoryReminderService());
         builder.Services.AddCityTwinGrains(builder.Configuration, catalog);
         configure?.Invoke(builder.Services);
         var host = builder.Build();

@@ -9,6 +9,9 @@ namespace CityTwin.Browser.Tests;
 /// <summary>The real CityTwin app on Kestrel with a free port, so that a real browser can reach it.</summary>
 public sealed class TwinAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+
     public TwinAppFactory()
     {
         UseKestrel(0);
@@ -32,6 +35,8 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
         // Own silo ports: a developer's app (or another test host) may hold the defaults.
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Each host gets its own durable store, so parallel hosts never share grain state.
+        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         // A faster simulated clock so live changes show within a test's patience.
         builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
         builder.UseSetting("Clock:Speed", "60");

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Storage;
 using CityTwin.Grains.Live;
 using CityTwin.Model.City;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddCityTwinGrains(host.Configuration, catalog);
             host.Services.Configure<LiveFeedOptions>(o => o.FlushInterval = TimeSpan.FromHours(1));
         });
+        // The city persists its clock and keeps itself alive with a reminder.
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Durable).UseInMemoryReminderService());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

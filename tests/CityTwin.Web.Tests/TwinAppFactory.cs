@@ -10,10 +10,15 @@ namespace CityTwin.Web.Tests;
 /// </summary>
 public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        // Each host gets its own durable store, so parallel hosts never share grain state.
+        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
         builder.UseSetting("Clock:Speed", "60");
     }
@@ -31,7 +36,18 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
         throw new TimeoutException("The twin did not report live within 60 s");
     }
 
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
 
     /// <summary>Polls <paramref name="url"/> until <paramref name="accept"/> holds or the deadline passes.</summary>
     public async Task<T> PollAsync<T>(string url, Func<T, bool> accept, TimeSpan? timeout = null)

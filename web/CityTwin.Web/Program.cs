@@ -1,30 +1,41 @@
-using System.Diagnostics;
+using CityTwin.Abstractions.Live;
 using CityTwin.Grains;
-using CityTwin.Model.City;
+using CityTwin.Hosting;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
-using CityTwin.Web.Hosting;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The city is loaded before anything starts: a broken pack stops the process with a message
-// naming the file and feature, rather than serving a half-empty map.
-var cityOptions = builder.Configuration.GetSection(CityOptions.Section).Get<CityOptions>() ?? new CityOptions();
-var seed = builder.Configuration.GetValue(SimulationOptions.Section + ":" + nameof(SimulationOptions.Seed), CityPackLoader.DefaultSeed);
-var loadWatch = Stopwatch.StartNew();
-var catalog = CityPackLoader.Load(CityPackLocator.Find(cityOptions.Name, cityOptions.PackPath), seed);
-loadWatch.Stop();
-
-var silo = builder.Configuration.GetSection(EmbeddedSiloOptions.Section).Get<EmbeddedSiloOptions>() ?? new EmbeddedSiloOptions();
-builder.UseOrleans(orleans => orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId));
-
-builder.Services.AddCityTwinGrains(builder.Configuration, catalog);
-builder.Services.AddCityTwinSimulation(builder.Configuration);
+var (catalog, loadTime) = CityCatalogConfiguration.Load(builder.Configuration);
+var cluster = ClientConfiguration.IsCluster(builder.Configuration);
+if (cluster)
+{
+    // A web node of a cluster is an Orleans client: silos come and go without taking it down,
+    // and web nodes scale apart from silos. The simulator runs as its own process.
+    builder.Services.AddSingleton(catalog);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.UseOrleansClient(client => client.UseCityTwinCluster(builder.Configuration).AddDashboard());
+    builder.Services.AddSingleton<ClusterLiveFeed>();
+    builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ClusterLiveFeed>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveFeed>());
+    builder.Services.AddSingleton<SimulatorStatus>();
+}
+else
+{
+    // Embedded: silo, web app and simulator in this one process.
+    builder.UseOrleans(silo => silo.UseCityTwinSilo(builder.Configuration, builder.Environment.ContentRootPath));
+    builder.Services.AddCityTwinGrains(builder.Configuration, catalog);
+    builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ILiveFeed>());
+    builder.Services.AddCityTwinSimulation(builder.Configuration);
+}
+builder.Services.AddCityTwinMetrics();
+builder.Services.AddExceptionHandler<ClusterErrorHandler>();
 builder.Services.AddSingleton<LiveState>();
 builder.Services.AddSingleton<FrameFactory>();
 builder.Services.AddSingleton<LayerCatalog>();
@@ -42,8 +53,8 @@ builder.Services.AddResponseCompression(o =>
 });
 
 var app = builder.Build();
-app.Logger.LogInformation("Loaded {City}: {Districts} districts, {Dongs} dongs, {Assets} assets in {Ms} ms",
-    catalog.NameEn, catalog.Districts.Count, catalog.Dongs.Count, catalog.Assets.Count, loadWatch.ElapsedMilliseconds);
+app.Logger.LogInformation("Loaded {City}: {Districts} districts, {Dongs} dongs, {Assets} assets in {Ms} ms ({Mode} mode)",
+    catalog.NameEn, catalog.Districts.Count, catalog.Dongs.Count, catalog.Assets.Count, (int)loadTime.TotalMilliseconds, cluster ? "cluster" : "embedded");
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -62,6 +73,8 @@ app.MapAssetEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapHub<TwinHub>("/hubs/twin");
+app.MapCityTwinMetrics();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
 
 app.Run();
 

@@ -7,12 +7,9 @@ namespace CityTwin.Abstractions.Live;
 /// The per-silo batching publisher between grains and the web node(s). Grains hand it changes;
 /// it keeps the latest of each and gives consumers a coalesced frame every flush interval.
 /// </summary>
-public interface ILiveFeed
+public interface ILiveFeed : ILiveFrameSource
 {
     void PublishAssets(ReadOnlySpan<AssetDelta> deltas);
     void PublishKpis(AreaLevel level, string code, KpiSet kpis);
     void PublishClock(ClockState clock);
-
-    /// <summary>Registers a consumer of flushed frames; dispose the result to stop.</summary>
-    IDisposable Subscribe(ILiveFrameConsumer consumer);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Live;
 using CityTwin.Model.City;
 using Microsoft.AspNetCore.SignalR;
@@ -12,7 +13,8 @@ namespace CityTwin.Web.Live;
 /// </summary>
 public sealed class TwinBroadcaster(
     IHubContext<TwinHub> hub,
-    ILiveFeed feed,
+    ILiveFrameSource feed,
+    CityTwinMetrics metrics,
     LiveState state,
     CityCatalog catalog,
     FrameFactory frames,
@@ -27,6 +29,7 @@ public sealed class TwinBroadcaster(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = feed.Subscribe(this);
+        metrics.ObserveConnectedClients(() => ClientCount);
         return Task.CompletedTask;
     }
 
@@ -87,19 +90,25 @@ public sealed class TwinBroadcaster(
             {
                 var (assets, areas, clock) = session.Take();
                 var client = hub.Clients.Client(session.ConnectionId);
-                if (clock && _clock is { } c) await client.SendAsync("clock", c);
+                if (clock && _clock is { } c)
+                {
+                    await client.SendAsync("clock", c);
+                    metrics.FrameSent("clock");
+                }
                 if (areas.Count > 0)
                 {
                     var items = new List<AreaFrameItem>(areas.Count);
                     foreach (var (level, code) in areas)
                         if (state.KpisOf(level, code) is { } k) items.Add(FrameFactory.Area(level, code, k));
                     await client.SendAsync("districts", items);
+                    metrics.FrameSent("districts");
                 }
                 if (assets.Count > 0 && session.Viewport is { ShowsAssets: true })
                 {
                     var items = new List<AssetFrameItem>(assets.Count);
                     foreach (var i in assets) items.Add(frames.Asset(i));
                     await client.SendAsync("assets", items);
+                    metrics.FrameSent("assets");
                 }
                 Interlocked.Increment(ref session.FramesSent);
             }

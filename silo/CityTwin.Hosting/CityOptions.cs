@@ -1,4 +1,4 @@
-namespace CityTwin.Web.Hosting;
+namespace CityTwin.Hosting;
 
 /// <summary>Configuration section <c>City</c>: which city pack to load.</summary>
 public sealed class CityOptions

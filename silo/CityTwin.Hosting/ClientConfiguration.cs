@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace CityTwin.Hosting;
+
+/// <summary>Configures an Orleans client (web node or simulator) of a cluster on PostgreSQL.</summary>
+public static class ClientConfiguration
+{
+    public static IClientBuilder UseCityTwinCluster(this IClientBuilder client, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(OrleansHostingOptions.Section).Get<OrleansHostingOptions>() ?? new OrleansHostingOptions();
+        var connectionString = SiloConfiguration.ClusterConnectionString(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = OrleansHostingOptions.AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        // A dead gateway must leave the list within seconds, not the default minute.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        // A call to a grain on a silo that just died must fail fast so the caller can retry.
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>();
+        // Processes may start in any order: wait for a silo instead of failing at start-up.
+        client.UseConnectionRetryFilter<WaitForSiloRetryFilter>();
+        return client;
+    }
+
+    /// <summary>Whether configuration puts this process in a cluster.</summary>
+    public static bool IsCluster(IConfiguration configuration) =>
+        configuration.GetValue(OrleansHostingOptions.Section + ":" + nameof(OrleansHostingOptions.Mode), HostingMode.Embedded) == HostingMode.Cluster;
+}

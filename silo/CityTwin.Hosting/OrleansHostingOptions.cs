@@ -1,0 +1,28 @@
+namespace CityTwin.Hosting;
+
+/// <summary>Configuration section <c>Orleans</c>, read by every process (web, silo, simulator).</summary>
+public sealed class OrleansHostingOptions
+{
+    public const string Section = "Orleans";
+
+    /// <summary>Name of the connection string (section <c>ConnectionStrings</c>) of the cluster's PostgreSQL database.</summary>
+    public const string ConnectionStringName = "Orleans";
+
+    /// <summary>Npgsql's ADO.NET invariant name, as the Orleans ADO.NET providers expect it.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
+    public HostingMode Mode { get; set; } = HostingMode.Embedded;
+    public string ClusterId { get; set; } = "citytwin";
+    public string ServiceId { get; set; } = "citytwin";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients reach this silo at; loopback when empty.</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>Take the silo's name, address and ids from the Kubernetes pod (Microsoft.Orleans.Hosting.Kubernetes).</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>Embedded mode: folder of the SQLite store; relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+}
