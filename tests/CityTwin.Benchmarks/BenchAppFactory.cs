@@ -1,3 +1,4 @@
+using CityTwin.Testing;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;

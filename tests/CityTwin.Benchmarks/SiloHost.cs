@@ -1,3 +1,4 @@
+using CityTwin.Testing;
 using CityTwin.Abstractions.Storage;
 using CityTwin.Grains;
 using CityTwin.Model.City;

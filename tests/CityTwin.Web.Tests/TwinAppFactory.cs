@@ -1,3 +1,4 @@
+using CityTwin.Testing;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -24,7 +24,7 @@ if (cluster)
     builder.Services.AddSingleton<ClusterLiveFeed>();
     builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ClusterLiveFeed>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveFeed>());
-    builder.Services.AddSingleton<SimulatorStatus>();
+    builder.Services.AddCityTwinModels(builder.Configuration);
 }
 else
 {

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CityTwin.Web.Tests;
+namespace CityTwin.Testing;
 
-/// <summary>Ports the OS reports free, so parallel test hosts never fight over Orleans' ports.</summary>
-internal static class FreePort
+/// <summary>Ports the OS reports free, so parallel test hosts never fight over Orleans' or HTTP ports.</summary>
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,0 +1,133 @@
+using System.Globalization;
+using CityTwin.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace CityTwin.Cluster.Tests;
+
+/// <summary>
+/// A real cluster on this machine: a fresh PostgreSQL database, two silo processes, a web node and
+/// the simulator, on free loopback ports, plus an Orleans client in the test for management queries.
+/// Shared by the tests of <see cref="ClusterCollection"/>.
+/// </summary>
+public sealed class LocalCluster : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly List<NodeProcess> _nodes = [];
+    private ClusterDatabase? _database;
+    private IHost? _client;
+
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+    public ClusterDatabase Database => _database ?? throw new InvalidOperationException("not started");
+    public IReadOnlyList<SiloNode> Silos { get; private set; } = [];
+    public NodeProcess Web { get; private set; } = null!;
+    public NodeProcess Simulator { get; private set; } = null!;
+    public Uri WebUrl { get; private set; } = null!;
+    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>() ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
+    {
+        _database = await ClusterDatabase.CreateAsync();
+        Silos = [StartSilo("silo1"), StartSilo("silo2")];
+        foreach (var silo in Silos) await WaitHealthyAsync(silo.Process, silo.HealthUrl);
+
+        var webPort = FreePort.Next();
+        WebUrl = new Uri($"http://127.0.0.1:{webPort}");
+        Web = Start("web", RepoPaths.Combine("web", "CityTwin.Web", "bin", Configuration, "net10.0", "CityTwin.Web.dll"), new()
+        {
+            ["Urls"] = WebUrl.ToString(),
+        });
+        Simulator = Start("sim", RepoPaths.Combine("sim", "CityTwin.Sim", "bin", Configuration, "net10.0", "CityTwin.Sim.dll"), new()
+        {
+            ["Simulation__TickInterval"] = "00:00:00.500",
+        });
+        // The web node is healthy once frames from the silos reach it, i.e. the whole path works.
+        await WaitHealthyAsync(Web, new Uri(WebUrl, "/healthz"));
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
+            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", Database.ConnectionString)));
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    /// <summary>Starts one more silo of this cluster (for tests that stop it themselves).</summary>
+    public SiloNode StartSilo(string name)
+    {
+        var siloPort = FreePort.Next();
+        var http = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var process = Start(name, RepoPaths.Combine("silo", "CityTwin.Silo", "bin", Configuration, "net10.0", "CityTwin.Silo.dll"), new()
+        {
+            ["Urls"] = http.ToString(),
+            ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        });
+        return new SiloNode(process, siloPort, new Uri(http, "/healthz"));
+    }
+
+    public async Task WaitHealthyAsync(NodeProcess node, Uri health)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (node.HasExited) throw new InvalidOperationException($"{node.Name} exited with {node.ExitCode}\n{node.Tail()}");
+            try
+            {
+                if ((await http.GetAsync(health)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // busy starting
+            }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"{node.Name} not healthy at {health} within {StartTimeout.TotalSeconds} s\n{Logs()}");
+    }
+
+    /// <summary>Output of every process, for failure messages.</summary>
+    public string Logs() => string.Join("\n", _nodes.Select(n => n.Tail(25)));
+
+    public async Task DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            try
+            {
+                await _client.StopAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception)
+            {
+                // the cluster may already be gone
+            }
+            _client.Dispose();
+        }
+        foreach (var node in _nodes) await node.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    private static string Configuration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private NodeProcess Start(string name, string dll, Dictionary<string, string> environment)
+    {
+        environment["Orleans__Mode"] = "Cluster";
+        environment["Orleans__ClusterId"] = ClusterId;
+        environment["Orleans__ServiceId"] = ClusterId;
+        environment["Orleans__AdvertisedIPAddress"] = "127.0.0.1";
+        environment["ConnectionStrings__Orleans"] = Database.ConnectionString;
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var node = NodeProcess.Start(name, dll, environment);
+        _nodes.Add(node);
+        return node;
+    }
+}
