@@ -12,7 +12,23 @@ namespace CityTwin.Web.Tests;
 public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; }
+
+    private readonly bool _ownsDataDirectory;
+
+    public TwinAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N")), ownsDataDirectory: true)
+    {
+    }
+
+    /// <summary>A host on a given store, e.g. to restart the app on what a previous host wrote.</summary>
+    public static TwinAppFactory OnStore(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
+
+    private TwinAppFactory(string dataDirectory, bool ownsDataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +56,7 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDataDirectory) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
