@@ -22,8 +22,10 @@ public static class ClientConfiguration
         });
         // A dead gateway must leave the list within seconds, not the default minute.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-        // A call to a grain on a silo that just died must fail fast so the caller can retry.
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        // A request in flight through a gateway that dies gets no answer and waits for this timeout
+        // (Orleans does not fail it early). Web and simulator calls take milliseconds and long work
+        // is asynchronous, so 5 s bounds the stall; the API then answers 503 with Retry-After.
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
         client.AddOutgoingGrainCallFilter<RetryRejectedCallsFilter>();
         // Processes may start in any order: wait for a silo instead of failing at start-up.
         client.UseConnectionRetryFilter<WaitForSiloRetryFilter>();

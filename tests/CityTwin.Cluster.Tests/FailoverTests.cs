@@ -73,6 +73,7 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
 
         var counts = statuses.GroupBy(s => (int)s.Status).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine("API answers during failover: " + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")));
+        foreach (var line in cluster.Web.Lines().Where(l => l.Contains("answered 503", StringComparison.Ordinal))) output.WriteLine(line);
         Assert.DoesNotContain(statuses, s => (int)s.Status >= 500 && s.Status != HttpStatusCode.ServiceUnavailable);
         Assert.True(counts.GetValueOrDefault(200) > 0, "no request succeeded during failover");
 

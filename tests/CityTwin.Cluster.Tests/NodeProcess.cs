@@ -43,6 +43,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>What the process wrote (its last 400 lines).</summary>
+    public IReadOnlyList<string> Lines() => [.. _output];
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Tail(int lines = 40) => $"--- {Name} (pid {Pid}) ---\n" + string.Join('\n', _output.TakeLast(lines));
 
