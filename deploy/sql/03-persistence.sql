@@ -3,8 +3,9 @@
 -- Used by AddAdoNetGrainStorage (Orleans.Persistence.AdoNet). Requires 01-main.sql.
 --
 -- Contract (Orleans 10.4.2):
---  * a state row is identified by ServiceId, GrainTypeString (the state name given to
---    [PersistentState], not the grain class), GrainIdN0/GrainIdN1 (Guid or integer key)
+--  * a state row is identified by ServiceId, GrainTypeString (the state name Orleans is given;
+--    CityTwin's IsolatingGrainStorage makes it "{grain type}/{state name}" and prefixes string
+--    keys with "k:", so no two grains share a row), GrainIdN0/GrainIdN1 (Guid or integer key)
 --    and GrainIdExtensionString (string key, or key extension; may be NULL).
 --    GrainIdHash and GrainTypeHash are 32-bit hashes of those, used only for indexing;
 --  * the ETag is the row's integer Version as a string: "1" after the first write,

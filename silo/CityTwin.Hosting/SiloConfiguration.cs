@@ -64,7 +64,7 @@ public static class SiloConfiguration
             o.Invariant = OrleansHostingOptions.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Durable, o =>
+        silo.AddIsolatedAdoNetGrainStorage(StorageNames.Durable, o =>
         {
             o.Invariant = OrleansHostingOptions.AdoNetInvariant;
             o.ConnectionString = connectionString;
