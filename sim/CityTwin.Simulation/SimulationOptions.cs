@@ -17,7 +17,7 @@ public sealed class SimulationOptions
     /// Longest wait for one dong's batch. A batch to a grain on a silo that just died is abandoned
     /// after this, so one lost silo never stalls the ticks of the rest of the city.
     /// </summary>
-    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Seed of the models: the same seed and simulated instant give the same values.</summary>
     public int Seed { get; set; } = CityPackLoader.DefaultSeed;
