@@ -2,6 +2,7 @@ using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Live;
 using CityTwin.Grains.Live;
 using CityTwin.Model.City;
+using CityTwin.Scenarios.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class GrainServices
     {
         services.AddSingleton(catalog);
         services.TryAddSingleton<CityTwinMetrics>();
+        // One engine per silo: thread-safe, and it caches each definition's city-wide conditions.
+        services.AddSingleton(new ScenarioEngine(catalog));
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
         services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));

@@ -8,6 +8,7 @@ import { CHOROPLETH_KPIS } from './kpis.js';
 import { Legend } from './legend.js';
 import { LiveConnection } from './live.js';
 import { ASSET_ZOOM, TwinMap, assetFeature } from './map.js';
+import { Planner } from './planner.js';
 import { SiteMarkers } from './sites.js';
 import { normalizeStatus } from './status.js';
 
@@ -160,7 +161,9 @@ async function main() {
     inspector.open(target);
   }
   cityTwin.select = select;
+  let planner = null;
   twin.map.on('click', e => {
+    if (planner?.capturesMapClicks) return; // corners of an area being drawn
     const hit = twin.pick(e.point);
     if (hit) select(hit);
     else inspector.close();
@@ -219,6 +222,17 @@ async function main() {
     },
   });
   cityTwin.live = live;
+
+  planner = new Planner({
+    button: $('[data-testid="planner-button"]'),
+    stage: $('.stage'),
+    twin,
+    live,
+    selectedAsset: () => (inspector.selected?.type === 'asset' ? inspector.selected.id : null),
+    dongs: () => [...names.dong.values()],
+    simNow: () => clock.now(),
+  });
+  cityTwin.planner = planner.hooks;
 
   const viewport = () => {
     const b = twin.map.getBounds();

@@ -23,10 +23,11 @@ function camel(o) {
 
 export class LiveConnection {
   /**
-   * @param {object} handlers onAssets(items), onDistricts(items), onClock(clock), onState(state)
+   * @param {object} handlers onAssets(items), onDistricts(items), onClock(clock), onState(state), onScenario(update)
    */
   constructor(url, handlers) {
     this.handlers = handlers;
+    this.scenarioListeners = new Set();
     this.viewport = null;
     this.state = 'connecting';
     this.restartAttempt = 0;
@@ -45,6 +46,13 @@ export class LiveConnection {
     this.connection.on('assets', items => this.handlers.onAssets?.(Array.isArray(items) ? items.map(camel) : []));
     this.connection.on('districts', items => this.handlers.onDistricts?.(Array.isArray(items) ? items.map(camel) : []));
     this.connection.on('clock', clock => this.handlers.onClock?.(camel(clock)));
+    this.connection.on('scenario', update => {
+      const u = camel(update);
+      this.handlers.onScenario?.(u);
+      for (const fn of this.scenarioListeners) {
+        try { fn(u); } catch (e) { console.error(e); }
+      }
+    });
 
     this.connection.onreconnecting(() => this.setState('reconnecting'));
     this.connection.onreconnected(() => {
@@ -55,6 +63,15 @@ export class LiveConnection {
       this.setState('disconnected');
       this.scheduleRestart();
     });
+  }
+
+  /**
+   * Progress of what-if runs ({ id, status, progress }) as the server pushes it; components that
+   * start after the connection subscribe here. Returns a function that unsubscribes.
+   */
+  onScenario(fn) {
+    this.scenarioListeners.add(fn);
+    return () => this.scenarioListeners.delete(fn);
   }
 
   setState(state) {

@@ -1,0 +1,13 @@
+namespace CityTwin.Abstractions.Scenarios;
+
+/// <summary>
+/// One district's share of a scenario run (key: <c>{scenarioId}/{guCode}</c>). Keyed grains are
+/// placed across the cluster's silos, so a run's districts compute in parallel on every machine.
+/// </summary>
+[Alias("CityTwin.IScenarioPartitionGrain")]
+public interface IScenarioPartitionGrain : IGrainWithStringKey
+{
+    [Alias("Run")] Task<PartitionOutcome> RunAsync(string definitionJson, IScenarioGrain owner);
+
+    [Alias("Cancel")] Task CancelAsync();
+}

@@ -1,0 +1,20 @@
+namespace CityTwin.Abstractions.Scenarios;
+
+/// <summary>What the runs list shows of one scenario; kept by the registry and by the scenario itself.</summary>
+[GenerateSerializer, Immutable, Alias("CityTwin.ScenarioSummary")]
+public sealed record ScenarioSummary
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public ScenarioStatus Status { get; init; }
+    /// <summary>0 to 1: simulated steps done over steps to do, baseline and scenario together.</summary>
+    [Id(3)] public double Progress { get; init; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(5)] public DateTimeOffset? StartedAt { get; init; }
+    [Id(6)] public DateTimeOffset? CompletedAt { get; init; }
+    [Id(7)] public string? Error { get; init; }
+    [Id(8)] public double HorizonHours { get; init; }
+    [Id(9)] public double StepMinutes { get; init; }
+
+    public bool IsActive => Status is ScenarioStatus.Queued or ScenarioStatus.Running;
+}

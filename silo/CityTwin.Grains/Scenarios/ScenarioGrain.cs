@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using CityTwin.Abstractions.Scenarios;
+using CityTwin.Abstractions.Storage;
+using CityTwin.Model.City;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace CityTwin.Grains.Scenarios;
+
+/// <summary>
+/// A what-if scenario: stores the definition, runs it as one partition grain per district (spread
+/// over the cluster), follows their progress, combines and stores the results. A reminder resumes a
+/// run whose silo died; the definition and the results survive restarts in the durable store.
+/// Reentrant: progress reports and cancellation arrive while the run is awaited.
+/// </summary>
+[Reentrant]
+public sealed class ScenarioGrain(
+    CityCatalog city,
+    TimeProvider time,
+    ILogger<ScenarioGrain> logger,
+    [PersistentState("scenario", StorageNames.Durable)] IPersistentState<ScenarioState> stored,
+    [PersistentState("results", StorageNames.Durable)] IPersistentState<ScenarioResultsState> results)
+    : Grain, IScenarioGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(250);
+
+    private readonly Dictionary<string, int> _stepsDone = new(StringComparer.Ordinal);
+    private Task? _run;
+    private CancellationTokenSource? _cancel;
+    private long _lastPublished;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private IScenarioRegistryGrain Registry => GrainFactory.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key);
+
+    public async Task<ScenarioSummary> StartAsync(string name, string definitionJson, double horizonHours, double stepMinutes)
+    {
+        if (stored.State.Summary is { } existing) return existing; // a retried start changes nothing
+        stored.State.DefinitionJson = definitionJson;
+        stored.State.Summary = new ScenarioSummary
+        {
+            Id = Id,
+            Name = name,
+            Status = ScenarioStatus.Queued,
+            CreatedAt = time.GetUtcNow(),
+            HorizonHours = horizonHours,
+            StepMinutes = stepMinutes,
+        };
+        await stored.WriteStateAsync();
+        await Registry.UpsertAsync(stored.State.Summary);
+        // Durable: should this silo die mid-run, the reminder fires on another and resumes it.
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _run = RunAsync();
+        return stored.State.Summary;
+    }
+
+    public Task<ScenarioSummary?> GetSummaryAsync() => Task.FromResult(stored.State.Summary);
+
+    public Task<string?> GetDefinitionAsync() => Task.FromResult(stored.State.DefinitionJson);
+
+    public Task<string?> GetResultsAsync() => Task.FromResult(results.State.Json);
+
+    public async Task<ScenarioSummary?> CancelAsync()
+    {
+        if (stored.State.Summary is not { IsActive: true }) return stored.State.Summary;
+        _cancel?.Cancel();
+        await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).CancelAsync()));
+        await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
+        return stored.State.Summary;
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (stored.State.Summary is { IsActive: true }) await CancelAsync();
+        await Registry.RemoveAsync(Id);
+        await UnregisterResumeAsync();
+        await results.ClearStateAsync();
+        await stored.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    public Task ReportProgressAsync(string districtCode, int stepsDone)
+    {
+        if (stored.State.Summary is not { Status: ScenarioStatus.Running } summary) return Task.CompletedTask;
+        _stepsDone[districtCode] = Math.Max(stepsDone, _stepsDone.GetValueOrDefault(districtCode));
+        var total = Math.Max(1, TotalSteps());
+        stored.State.Summary = summary with { Progress = Math.Min(1, _stepsDone.Values.Sum() / (double)total) };
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(_lastPublished, now) < PublishEvery) return Task.CompletedTask;
+        _lastPublished = now;
+        return Registry.UpsertAsync(stored.State.Summary);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (stored.State.Summary is not { IsActive: true })
+        {
+            await UnregisterResumeAsync();
+            return;
+        }
+        if (_run is null || _run.IsCompleted)
+        {
+            logger.LogInformation("Resuming scenario {Id} after its silo was lost", Id);
+            _run = RunAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        using var cancel = new CancellationTokenSource();
+        _cancel = cancel;
+        _stepsDone.Clear();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await SetStatusAsync(ScenarioStatus.Running, error: null);
+            var json = stored.State.DefinitionJson ?? throw new InvalidOperationException("the scenario has no definition");
+            var definition = ScenarioJson.Definition(json);
+            var self = this.AsReference<IScenarioGrain>();
+            var outcomes = await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).RunAsync(json, self)));
+            cancel.Token.ThrowIfCancellationRequested();
+
+            var document = ScenarioResultsBuilder.Build(Id, definition.Name, definition.Seed, city, outcomes);
+            results.State.Json = ScenarioJson.Serialize(document);
+            await results.WriteStateAsync();
+            await SetStatusAsync(ScenarioStatus.Completed, error: null);
+            await UnregisterResumeAsync();
+            logger.LogInformation("Scenario {Id} ({Name}) completed: {Steps} steps × {Districts} districts in {Ms} ms",
+                Id, definition.Name, definition.StepCount, outcomes.Length, watch.ElapsedMilliseconds);
+        }
+        catch (Exception) when (cancel.IsCancellationRequested || stored.State.Summary?.Status == ScenarioStatus.Cancelled)
+        {
+            // CancelAsync has recorded the cancellation.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Scenario {Id} failed", Id);
+            await SetStatusAsync(ScenarioStatus.Failed, ex.Message);
+            await UnregisterResumeAsync();
+        }
+        finally
+        {
+            _cancel = null;
+        }
+    }
+
+    private async Task SetStatusAsync(ScenarioStatus status, string? error)
+    {
+        var summary = stored.State.Summary!;
+        var now = time.GetUtcNow();
+        stored.State.Summary = summary with
+        {
+            Status = status,
+            Error = error,
+            Progress = status == ScenarioStatus.Completed ? 1 : status == ScenarioStatus.Running ? 0 : summary.Progress,
+            StartedAt = status == ScenarioStatus.Running ? now : summary.StartedAt,
+            CompletedAt = status is ScenarioStatus.Completed or ScenarioStatus.Failed or ScenarioStatus.Cancelled ? now : null,
+        };
+        await stored.WriteStateAsync();
+        await Registry.UpsertAsync(stored.State.Summary);
+    }
+
+    private int TotalSteps()
+    {
+        var s = stored.State.Summary!;
+        return (int)Math.Round(s.HorizonHours * 60 / s.StepMinutes) * city.Districts.Count;
+    }
+
+    private IScenarioPartitionGrain Partition(string gu) => GrainFactory.GetGrain<IScenarioPartitionGrain>($"{Id}/{gu}");
+
+    private async Task UnregisterResumeAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+}

@@ -1,0 +1,77 @@
+using CityTwin.Abstractions.Scenarios;
+using CityTwin.Scenarios.Engine;
+using CityTwin.Scenarios.Kpis;
+using CityTwin.Scenarios.Results;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace CityTwin.Grains.Scenarios;
+
+/// <summary>
+/// Runs one district of a scenario with the shared engine, off the grain's scheduler (the run is
+/// CPU-bound for seconds), reporting progress to the scenario as it goes. Reentrant so that a
+/// cancellation is heard while the run is under way.
+/// </summary>
+[Reentrant]
+public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<ScenarioPartitionGrain> logger) : Grain, IScenarioPartitionGrain
+{
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(200);
+    private CancellationTokenSource? _cancel;
+
+    public async Task<PartitionOutcome> RunAsync(string definitionJson, IScenarioGrain owner)
+    {
+        var key = this.GetPrimaryKeyString();
+        var gu = key[(key.LastIndexOf('/') + 1)..];
+        var definition = ScenarioJson.Definition(definitionJson);
+        using var cancel = new CancellationTokenSource();
+        _cancel = cancel;
+        try
+        {
+            var progress = new ThrottledProgress(steps => owner.ReportProgressAsync(gu, steps), ReportEvery);
+            var result = await Task.Run(() => engine.RunDistrict(definition, gu, progress, cancel.Token), cancel.Token);
+            await owner.ReportProgressAsync(gu, result.Steps);
+            return ToOutcome(result);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogInformation("Scenario partition {Partition} cancelled", key);
+            throw;
+        }
+        finally
+        {
+            _cancel = null;
+            // One run per activation: nothing is worth keeping in memory afterwards.
+            DeactivateOnIdle();
+        }
+    }
+
+    public Task CancelAsync()
+    {
+        _cancel?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private static PartitionOutcome ToOutcome(DistrictResult result)
+    {
+        var kpis = ScenarioKpiCatalog.Default.Kpis;
+        var inventory = result.District.Inventory;
+        return new PartitionOutcome
+        {
+            GuCode = result.GuCode,
+            Start = result.Start,
+            Step = result.Step,
+            Steps = result.Steps,
+            Inventory = [inventory.Population, inventory.RoadAssets, inventory.AirStations, inventory.Substations,
+                inventory.FloodSensors, inventory.StreetlightCircuits, inventory.Buildings],
+            Baseline = result.District.Baseline.Values,
+            Scenario = result.District.Scenario.Values,
+            Dongs = [.. result.Dongs.Select(d =>
+            {
+                var totals = d.Compare(ScenarioKpiCatalog.Default);
+                return new AreaTotals(d.Code, [.. totals.Select(t => t.KpiId)], [.. totals.Select(t => t.Baseline)], [.. totals.Select(t => t.Scenario)]);
+            })],
+            Scopes = [.. result.Scopes.Select(s => new ScopeTotals(s.Index, s.Type, s.Assets, s.Dongs, s.Quantity, s.QuantityUnit))],
+            Notes = [.. result.Notes],
+        };
+    }
+}

@@ -1,0 +1,11 @@
+namespace CityTwin.Scenarios.Definitions;
+
+/// <summary>What an intervention applies to.</summary>
+public enum ScenarioTargetKind
+{
+    City = 0,
+    Gu = 1,
+    Dong = 2,
+    Polygon = 3,
+    Assets = 4,
+}

@@ -1,0 +1,80 @@
+namespace CityTwin.Scenarios.Kpis;
+
+/// <summary>
+/// The KPIs every scenario reports, per dong, gu and city, as time series and horizon totals.
+/// Formulas are in <see cref="KpiMath"/> and docs/models.md §17; thresholds reuse the live status
+/// rules (AssetKinds) so "congested" or "in alarm" means the same on the live map and in a scenario.
+/// </summary>
+public sealed class ScenarioKpiCatalog
+{
+    private readonly Dictionary<string, ScenarioKpi> _byId;
+
+    public ScenarioKpiCatalog(IReadOnlyList<ScenarioKpi> kpis)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        Kpis = kpis;
+        _byId = kpis.ToDictionary(k => k.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<ScenarioKpi> Kpis { get; }
+
+    public ScenarioKpi? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public static ScenarioKpiCatalog Default { get; } = new(
+    [
+        new(ScenarioKpiIds.TravelTimeIndex, "Travel-time index", "ratio", "ratio", KpiDirection.LowerIsBetter,
+            "Vehicle travel time over free-flow travel time on the modelled roads: Σ flow·length/speed ÷ Σ flow·length/free-flow speed (1 = no delay).",
+            "ratio of the sums over the horizon", "Transportation",
+            "BPR volume-delay (FHWA; model-facts §1); rain slows traffic up to 10 %"),
+        new(ScenarioKpiIds.CongestionHours, "Congestion hours", "roads", "road-h", KpiDirection.LowerIsBetter,
+            "Road assets at volume/capacity ≥ 0.85 (the live warning level), counted per step; the total is road-hours.",
+            "sum × step hours", "Transportation", "live road status rule (docs/models.md §4)"),
+        new(ScenarioKpiIds.VehicleKm, "Vehicle-km", "veh·km/h", "veh·km", KpiDirection.LowerIsBetter,
+            "Kilometres driven by the residents' vehicles: vehicles × 34.6 km/day shaped by the hourly traffic demand, times the change in modelled road traffic.",
+            "sum × step hours", "Transportation",
+            "[KR] 1,730,839 vehicles in Incheon (MOLIT 2023, model-facts §4); 1,053 km/month per car (KEPCO Research Institute 2021)"),
+        new(ScenarioKpiIds.Pm25Mean, "PM2.5 mean", "µg/m³", "µg/m³", KpiDirection.LowerIsBetter,
+            "Mean PM2.5 over the area's air stations.",
+            "mean over stations and steps", "Environment and climate change", "air model (docs/models.md §5)"),
+        new(ScenarioKpiIds.Pm25HoursAbove35, "PM2.5 hours above 35 µg/m³", "stations", "station-h", KpiDirection.LowerIsBetter,
+            "Air stations reading more than 35 µg/m³ (the Korean 24-h standard), counted per step; the total is station-hours.",
+            "sum × step hours", "Environment and climate change", "[KR] Framework Act on Environmental Policy standard (model-facts §2)"),
+        new(ScenarioKpiIds.No2Mean, "NO2 mean", "ppb", "ppb", KpiDirection.LowerIsBetter,
+            "Mean NO2 over the area's air stations.",
+            "mean over stations and steps", "Environment and climate change", "air model (docs/models.md §5)"),
+        new(ScenarioKpiIds.Co2Tonnes, "CO2 emissions", "t/h", "t", KpiDirection.LowerIsBetter,
+            "Electricity CO2 (grid load × 0.4173 t/MWh) plus exhaust CO2 (combustion vehicle-km × 170 g/km).",
+            "sum × step hours", "Environment and climate change", "see the two components"),
+        new(ScenarioKpiIds.Co2ElectricityTonnes, "CO2 from electricity", "t/h", "t", KpiDirection.LowerIsBetter,
+            "Grid load of the area's substations × the consumption-side grid emission factor 0.4173 tCO2eq/MWh.",
+            "sum × step hours", "Environment and climate change",
+            "[KR] Ministry of Climate, Energy and Environment, 2023 factor published 17 Dec 2025"),
+        new(ScenarioKpiIds.Co2TrafficTonnes, "CO2 from road traffic", "t/h", "t", KpiDirection.LowerIsBetter,
+            "Vehicle-km × combustion share of the fleet × 170 g CO2/km (in-use car).",
+            "sum × step hours", "Environment and climate change", "[derived] in-use cars 150–190 g/km (model-facts §2)"),
+        new(ScenarioKpiIds.PeakLoadMw, "Peak load", "MW", "MW", KpiDirection.LowerIsBetter,
+            "Σ substation load of the area (net of new rooftop PV, with added EV charging and demand response).",
+            "maximum over the horizon", "Energy", "substation model (docs/models.md §7)"),
+        new(ScenarioKpiIds.GridEnergyMwh, "Grid energy", "MW", "MWh", KpiDirection.LowerIsBetter,
+            "Energy drawn through the area's substations.",
+            "sum × step hours", "Energy", "substation model (docs/models.md §7)"),
+        new(ScenarioKpiIds.SubstationOverloadHours, "Substation overload hours", "substations", "substation-h", KpiDirection.LowerIsBetter,
+            "Substations at ≥ 100 % loading (the live alarm level), counted per step; the total is substation-hours.",
+            "sum × step hours", "Energy", "live substation status rule (docs/models.md §7)"),
+        new(ScenarioKpiIds.RenewableSharePercent, "Renewable share", "%", "%", KpiDirection.HigherIsBetter,
+            "Rooftop PV output over the area's consumption (grid energy + PV).",
+            "ratio of the sums over the horizon", "Energy", "PV model (docs/models.md §6)"),
+        new(ScenarioKpiIds.StreetlightEnergyMwh, "Streetlight energy", "kW", "MWh", KpiDirection.LowerIsBetter,
+            "Power of the area's streetlight circuits; the total is energy.",
+            "sum × step hours ÷ 1,000", "Energy", "streetlight model (docs/models.md §8)"),
+        new(ScenarioKpiIds.FloodAlarmHours, "Flood alarm hours", "sensors", "sensor-h", KpiDirection.LowerIsBetter,
+            "Flood sensors at ≥ 30 cm (the live alarm level), counted per step; the total is sensor-hours.",
+            "sum × step hours", "Safety", "flood model (docs/models.md §9)"),
+        new(ScenarioKpiIds.FloodedPopulation, "People in flooded dongs", "people", "people (peak)", KpiDirection.LowerIsBetter,
+            "Residents of dongs where at least one flood sensor is in alarm.",
+            "maximum over the horizon", "Safety", "dong population (census per gu, split evenly)"),
+        new(ScenarioKpiIds.HeatExposurePersonHours, "Heat exposure", "people", "person-h", KpiDirection.LowerIsBetter,
+            "Residents exposed to an air temperature of 33 °C or more (the KMA heatwave-day threshold); the total is person-hours.",
+            "sum × step hours", "Health", "[KR] KMA heatwave day Tmax ≥ 33 °C (model-facts §7)"),
+    ]);
+}

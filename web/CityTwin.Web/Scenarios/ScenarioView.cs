@@ -1,0 +1,23 @@
+using System.Text.Json;
+using CityTwin.Abstractions.Scenarios;
+
+namespace CityTwin.Web.Scenarios;
+
+/// <summary>A scenario as the API shows it (status in lower case, progress 0–1).</summary>
+public sealed record ScenarioView(
+    string Id,
+    string Name,
+    string Status,
+    double Progress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    string? Error,
+    double HorizonHours,
+    double StepMinutes)
+{
+    public JsonElement? Definition { get; init; }
+
+    public static ScenarioView Of(ScenarioSummary s) => new(
+        s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), Math.Round(s.Progress, 4), s.CreatedAt, s.StartedAt, s.CompletedAt, s.Error, s.HorizonHours, s.StepMinutes);
+}
