@@ -131,7 +131,14 @@ public sealed class AirQualityModel
     /// <summary>NO2 is higher in winter (less photochemistry, shallower mixing): ±25 % around mid-January/July.</summary>
     public static double No2Season(DateTimeOffset localTime) => 1 + 0.25 * Math.Cos(2 * Math.PI * (localTime.DayOfYear - 15) / 365.25);
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, 1, values);
+
+    /// <summary>
+    /// What-if hook: <paramref name="trafficPmFactor"/> and <paramref name="trafficNo2Factor"/> scale
+    /// the local traffic terms (less traffic in a charged zone; EVs emit no exhaust NO2 but still raise
+    /// tyre, brake and road dust). The regional background is untouched. Factors of 1 give the live values.
+    /// </summary>
+    public void Evaluate(int slot, CityConditions c, double trafficPmFactor, double trafficNo2Factor, Span<double> values)
     {
         var s = _stations[slot];
         var w = c.Weather;
@@ -144,12 +151,12 @@ public sealed class AirQualityModel
         var blLocal = BoundaryLayer(c.LocalHour, 0.2);
         var blBackground = BoundaryLayer(c.LocalHour, 0.08);
         var background = c.RegionalPm25 * s.SiteFactor * (0.7 + 0.3 * d) * blBackground;
-        var local = TrafficPm25 * traffic * d * blLocal;
+        var local = TrafficPm25 * (traffic * trafficPmFactor) * d * blLocal;
         var pm25 = (background + local) * wash * noisePm;
         // Road dust (tyres, brakes, resuspension) is mostly coarse: it adds to PM10, damped when wet.
         var pm10 = pm25 / s.Pm25Ratio + c.DustPm10 * (0.7 + 0.3 * d) + 1.5 * local * wash;
         var season = No2Season(c.LocalTime);
-        var no2 = (BackgroundNo2Ppb * (0.7 + 0.3 * d) * blBackground + TrafficNo2Ppb * traffic * d * blLocal) * season * noiseNo2;
+        var no2 = (BackgroundNo2Ppb * (0.7 + 0.3 * d) * blBackground + TrafficNo2Ppb * (traffic * trafficNo2Factor) * d * blLocal) * season * noiseNo2;
         values[0] = Math.Round(pm25, 1);
         values[1] = Math.Round(pm10, 1);
         values[2] = Math.Round(no2, 1);

@@ -94,12 +94,15 @@ public sealed class BuildingEnergyModel
         return _buildings.Count - 1;
     }
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 0, values);
+
+    /// <summary>What-if hook: <paramref name="addedPvKwp"/> of new rooftop panels on top of the building's own. 0 gives the live values.</summary>
+    public void Evaluate(int slot, CityConditions c, double addedPvKwp, Span<double> values)
     {
         var b = _buildings[slot];
         var noise = 1 + 0.04 * SeededRandom.SmoothSigned(_seed, RandomStream.BuildingNoise, b.AssetIndex, c.LocalDays * 96);
         var load = b.MeanKw * b.Profile.At(c.LocalTime.DayOfWeek, c.LocalHour) * TemperatureFactor(c.Weather.TemperatureC) * noise;
-        var pv = b.PvKwp * PvPerKwp(c.ClearSkyGhiWm2, c.Weather.CloudCover);
+        var pv = (b.PvKwp + addedPvKwp) * PvPerKwp(c.ClearSkyGhiWm2, c.Weather.CloudCover);
         values[0] = Math.Round(load, 2);
         values[1] = Math.Round(pv, 2);
         values[2] = Math.Round(Math.Max(0, load - pv) / b.DesignPeakKw * 100, 1);

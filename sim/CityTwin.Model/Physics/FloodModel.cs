@@ -72,12 +72,19 @@ public sealed class FloodModel
         return sum / steps;
     }
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, values);
+
+    /// <summary>
+    /// What-if hook: <paramref name="runoffFactor"/> scales the runoff coefficient (green roofs and
+    /// permeable paving retain part of the rain that would have run off). 1 gives the live values.
+    /// </summary>
+    public void Evaluate(int slot, CityConditions c, double runoffFactor, Span<double> values)
     {
         var s = _sensors[slot];
         var history = c.RainHistoryMmH;
-        var ponded = PondedMm(history, HistoryStepMinutes / 60.0, s.DrainageMmH, s.ImperviousShare);
-        var load = Math.Min(1, RecentRainMmH(history, 30) * s.ImperviousShare / s.DrainageMmH);
+        var runoffCoefficient = s.ImperviousShare * runoffFactor;
+        var ponded = PondedMm(history, HistoryStepMinutes / 60.0, s.DrainageMmH, runoffCoefficient);
+        var load = Math.Min(1, RecentRainMmH(history, 30) * runoffCoefficient / s.DrainageMmH);
         values[0] = Math.Round((ponded * CentimetresPerPondedMm + SurchargeCm * load * load * load) * s.LowPointFactor, 1);
         values[1] = Math.Round(c.Weather.RainMmH, 1);
     }

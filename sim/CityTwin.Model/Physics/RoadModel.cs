@@ -69,15 +69,37 @@ public sealed class RoadModel
     /// <summary>Expected flow of a segment at demand 1.0, veh/h (people/h on footways).</summary>
     public double BaseFlow(int slot) => _segments[slot].BaseFlow;
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    /// <summary>Capacity of the segment as modelled (all lanes), veh/h.</summary>
+    public double CapacityVph(int slot) => _segments[slot].Capacity;
+
+    /// <summary>Free-flow speed after the Safe Speed 5030 cap, km/h.</summary>
+    public double FreeFlowKmh(int slot) => _segments[slot].FreeFlowKmh;
+
+    /// <summary>
+    /// The flow the segment carries at an instant, veh/h, before any what-if change: split from
+    /// <see cref="Evaluate"/> so a scenario can reroute or reduce it and still get the same speeds.
+    /// </summary>
+    public double DemandFlow(int slot, CityConditions c)
     {
         var s = _segments[slot];
         var dayFactor = 1 + 0.08 * SeededRandom.Signed(_seed, RandomStream.RoadDay, s.AssetIndex, c.LocalDay);
         var noise = 1 + 0.05 * SeededRandom.SmoothSigned(_seed, RandomStream.RoadNoise, s.AssetIndex, c.LocalDays * 288);
-        var flow = s.BaseFlow * c.TrafficDemand * dayFactor * noise;
-        var vc = flow / s.Capacity;
+        return s.BaseFlow * c.TrafficDemand * dayFactor * noise;
+    }
+
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => EvaluateFlow(slot, c, DemandFlow(slot, c), 1, values);
+
+    /// <summary>
+    /// Values for a given flow (veh/h) with <paramref name="capacityFactor"/> of the capacity left:
+    /// the what-if hook for closures (traffic rerouted onto this segment), charges (less traffic)
+    /// and bus lanes (a lane taken from cars). Factor 1 and the demand flow give <see cref="Evaluate"/>.
+    /// </summary>
+    public void EvaluateFlow(int slot, CityConditions c, double flowVph, double capacityFactor, Span<double> values)
+    {
+        var s = _segments[slot];
+        var vc = flowVph / (s.Capacity * capacityFactor);
         var speed = s.FreeFlowKmh * RainSpeedFactor(c.Weather.RainMmH) / BprTimeFactor(vc);
-        values[0] = Math.Round(flow, 1);
+        values[0] = Math.Round(flowVph, 1);
         values[1] = Math.Round(speed, 1);
         values[2] = Math.Round(vc, 3);
     }

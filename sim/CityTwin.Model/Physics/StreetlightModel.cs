@@ -49,14 +49,26 @@ public sealed class StreetlightModel
         return Math.Min(total, circuit.Lamps);
     }
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, 1, values);
+
+    /// <summary>
+    /// What-if hook: <paramref name="wattFactor"/> scales the installed power (sodium lamps replaced
+    /// by LEDs give the same light for fewer watts) and <paramref name="outputFactor"/> the light
+    /// output while lit (dimming; LED power follows output). 1, 1 give the live values.
+    /// </summary>
+    public void Evaluate(int slot, CityConditions c, double wattFactor, double outputFactor, Span<double> values)
     {
-        var circuit = _circuits[slot];
-        var lit = c.IsDark ? 100.0 : 0.0;
-        values[0] = Math.Round(circuit.InstalledKw * lit / 100, 2);
+        var lit = LitPercent(c, outputFactor);
+        values[0] = Math.Round(PowerKw(slot, c, wattFactor, outputFactor), 2);
         values[1] = lit;
         values[2] = LampsOut(slot, c.LocalDays);
     }
+
+    /// <summary>Power drawn by a circuit, kW, unrounded: the sum a scenario integrates into energy.</summary>
+    public double PowerKw(int slot, CityConditions c, double wattFactor, double outputFactor) =>
+        _circuits[slot].InstalledKw * wattFactor * LitPercent(c, outputFactor) / 100;
+
+    private static double LitPercent(CityConditions c, double outputFactor) => (c.IsDark ? 100.0 : 0.0) * outputFactor;
 
     private readonly record struct Circuit(int AssetIndex, int Lamps, double InstalledKw);
 }

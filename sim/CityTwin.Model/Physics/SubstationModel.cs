@@ -53,13 +53,22 @@ public sealed class SubstationModel
         return _stations.Count - 1;
     }
 
-    public void Evaluate(int slot, CityConditions c, Span<double> values)
+    public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, 0, 0, values);
+
+    /// <summary>
+    /// What-if hook: load = model load × <paramref name="loadFactor"/> (demand response) +
+    /// <paramref name="extraLoadMw"/> (EV charging added, rooftop PV netted off, possibly negative),
+    /// against the capacity plus <paramref name="extraCapacityMw"/> (new transformers). Reverse power
+    /// flow loads a transformer as much as forward flow, hence the absolute value in the loading.
+    /// 1, 0, 0 give the live values.
+    /// </summary>
+    public void Evaluate(int slot, CityConditions c, double loadFactor, double extraLoadMw, double extraCapacityMw, Span<double> values)
     {
         var s = _stations[slot];
         var noise = 1 + 0.02 * SeededRandom.SmoothSigned(_seed, RandomStream.SubstationNoise, s.AssetIndex, c.LocalDays * 96);
-        var load = s.MeanMw * GridProfile.At(c.LocalTime.DayOfWeek, c.LocalHour) * TemperatureFactor(c.Weather.TemperatureC) * noise;
+        var load = s.MeanMw * GridProfile.At(c.LocalTime.DayOfWeek, c.LocalHour) * TemperatureFactor(c.Weather.TemperatureC) * noise * loadFactor + extraLoadMw;
         values[0] = Math.Round(load, 3);
-        values[1] = Math.Round(load / s.CapacityMw * 100, 1);
+        values[1] = Math.Round(Math.Abs(load) / (s.CapacityMw + extraCapacityMw) * 100, 1);
     }
 
     private readonly record struct Station(int AssetIndex, double MeanMw, double CapacityMw);
