@@ -108,7 +108,13 @@ export class ResultsView {
       return;
     }
     const kpis = this.kpiList();
-    if (!kpis.some(k => k.id === this.kpi)) this.kpi = kpis[0]?.id ?? null;
+    if (!kpis.some(k => k.id === this.kpi)) {
+      // Open on the indicator the first run changed most: that is what the planner came to see.
+      const rows = this.items[0]?.results?.kpis ?? [];
+      const moved = rows.filter(r => kpis.some(k => k.id === r.id))
+        .sort((a, b) => Math.abs(b.deltaPercent ?? 0) - Math.abs(a.deltaPercent ?? 0))[0];
+      this.kpi = (moved && Math.abs(moved.deltaPercent ?? 0) > 0 ? moved.id : kpis[0]?.id) ?? null;
+    }
     if (!this.items.some(i => i.id === this.mapRun)) this.mapRun = this.items[0].id;
     this.render();
   }
