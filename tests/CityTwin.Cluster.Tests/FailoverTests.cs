@@ -27,6 +27,9 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         // What an operator set must survive: the clock's speed lives in PostgreSQL.
         var set = await http.PostAsJsonAsync("/api/clock", new { speed = 7 });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        // So must a planner's scenario: run one across both silos before the kill.
+        var scenarioId = await RunScenarioAsync(http);
+        var resultsBefore = await http.GetStringAsync($"/api/scenarios/{scenarioId}/results");
 
         var frames = new ConcurrentQueue<(DateTime At, string Kind, JsonElement Body)>();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(cluster.WebUrl, "/hubs/twin")).Build();
@@ -67,6 +70,7 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         await stopPolling.CancelAsync();
         await poller;
 
+        Assert.Equal(resultsBefore, await http.GetStringAsync($"/api/scenarios/{scenarioId}/results"));
         var after = await http.GetFromJsonAsync<JsonElement>("/api/clock");
         Assert.Equal(7, after.GetProperty("speed").GetDouble());
         Assert.True(after.GetProperty("simTime").GetDateTimeOffset() >= before.GetProperty("simTime").GetDateTimeOffset(), "the clock went back in time");
@@ -94,6 +98,29 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         Assert.True(silo.Process.ExitCode == 0, $"exit code {silo.Process.ExitCode}\n{silo.Process.Tail()}");
         // A graceful stop writes its own death: no vote, no waiting for probes.
         Assert.Contains((silo.SiloPort, Dead), await cluster.Database.MembershipAsync(cluster.ClusterId));
+    }
+
+    private static async Task<string> RunScenarioAsync(HttpClient http)
+    {
+        var response = await http.PostAsJsonAsync("/api/scenarios", new
+        {
+            name = "LED retrofit before the failover",
+            start = new { kind = "baseline", date = "2026-07-15" },
+            horizonHours = 6,
+            stepMinutes = 15,
+            interventions = new[] { new { type = "led-retrofit", parameters = new Dictionary<string, double>(), target = new { kind = "city" } } },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = (await http.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}")).GetProperty("status").GetString();
+            if (status == "completed") return id;
+            Assert.True(status is "queued" or "running", $"scenario {id} ended {status}");
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"scenario {id} did not complete in 60 s");
     }
 
     private static HashSet<string> DongsIn(IEnumerable<(DateTime At, string Kind, JsonElement Body)> frames, DateTime after)
