@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Threading;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Hosting;
@@ -51,18 +52,6 @@ public sealed class LiveSimulator(
                 logger.LogError(ex, "Simulator tick failed; retrying on the next tick");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken token)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.TickOrStopAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Threading;
 using CityTwin.Abstractions.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,18 +51,6 @@ public sealed class LiveFrameForwarder(ILiveFeed feed, IGrainFactory grains, ILo
                 logger.LogDebug(ex, "Could not refresh the list of web nodes");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken token)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.TickOrStopAsync(stoppingToken));
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Threading;
 using CityTwin.Abstractions.Live;
 
 namespace CityTwin.Web.Live;
@@ -58,7 +59,7 @@ public sealed class ClusterLiveFeed(IClusterClient client, ILogger<ClusterLiveFe
                 logger.LogWarning("Could not renew the live-frame registration ({Error}); retrying in {Seconds} s", ex.Message, RenewInterval.TotalSeconds);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.TickOrStopAsync(stoppingToken));
 
         try
         {
@@ -71,17 +72,6 @@ public sealed class ClusterLiveFeed(IClusterClient client, ILogger<ClusterLiveFe
         client.DeleteObjectReference<ILiveFrameObserver>(this);
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken token)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     private void Unsubscribe(ILiveFrameConsumer consumer)
     {
