@@ -18,6 +18,7 @@ namespace CityTwin.Web.Scenarios;
 public static class ScenarioBrief
 {
     private const double MapWidth = 520;
+    private const double MapMaxHeight = 360;
 
     public static string Html(ScenarioResultsDocument doc, ScenarioDefinition? definition, CityCatalog city, string? kpiId)
     {
@@ -89,12 +90,12 @@ public static class ScenarioBrief
     {
         var deltas = doc.Districts.ToDictionary(d => d.Code, d => d.Kpis.TryGetValue(kpi.Id, out var c) ? c.Delta : 0, StringComparer.Ordinal);
         var max = Math.Max(1e-12, deltas.Values.Select(Math.Abs).DefaultIfEmpty(0).Max());
-        var bounds = new Envelope();
-        foreach (var d in city.Districts) bounds.ExpandToInclude(d.Boundary.EnvelopeInternal);
+        var bounds = MainlandBounds(city);
         var kx = Math.Cos(bounds.Centre.Y * Math.PI / 180);
-        var scale = MapWidth / (bounds.Width * kx);
+        // Fit the page: the map may be limited by its width or, for a tall city, by its height.
+        var scale = Math.Min(MapWidth / (bounds.Width * kx), MapMaxHeight / bounds.Height);
         var height = bounds.Height * scale;
-        sb.Append(CultureInfo.InvariantCulture, $"<svg width=\"{MapWidth:0}\" height=\"{height:0}\" viewBox=\"0 0 {MapWidth:0} {height:0}\" role=\"img\" aria-label=\"{E(kpi.Name)} change by district\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg width=\"{MapWidth:0}\" height=\"{height:0}\" viewBox=\"0 0 {MapWidth:0} {height:0}\" style=\"overflow:hidden\" role=\"img\" aria-label=\"{E(kpi.Name)} change by district\">");
         foreach (var d in city.Districts)
         {
             var delta = deltas.GetValueOrDefault(d.Code);
@@ -120,6 +121,20 @@ public static class ScenarioBrief
         sb.Append("</svg><div class=\"legend\"><span style=\"background:").Append(Blend((10, 125, 50), 1)).Append("\"></span> better · ")
           .Append("<span style=\"background:#e0e0e0\"></span> unchanged · <span style=\"background:").Append(Blend((179, 38, 30), 1))
           .Append("\"></span> worse (largest change ").Append(Signed(max)).Append(' ').Append(E(kpi.Unit)).Append(")</div>");
+    }
+
+    /// <summary>
+    /// Where the city's dongs are, without the far islands: the 5th–95th percentile of dong centres,
+    /// widened a little. Drawn whole, Incheon's island county would shrink the city to a corner.
+    /// </summary>
+    private static Envelope MainlandBounds(CityCatalog city)
+    {
+        var xs = city.Dongs.Select(d => d.Boundary.Centroid.X).Order().ToList();
+        var ys = city.Dongs.Select(d => d.Boundary.Centroid.Y).Order().ToList();
+        double At(List<double> v, double q) => v[(int)Math.Round(q * (v.Count - 1))];
+        var e = new Envelope(At(xs, 0.05), At(xs, 0.95), At(ys, 0.05), At(ys, 0.95));
+        e.ExpandBy(e.Width * 0.2, e.Height * 0.2);
+        return e;
     }
 
     private static IEnumerable<Polygon> Polygons(Geometry g) => g switch
