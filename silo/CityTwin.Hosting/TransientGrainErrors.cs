@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Runtime.Messaging;
 
 namespace CityTwin.Hosting;
@@ -15,6 +16,9 @@ public static class TransientGrainErrors
         OrleansMessageRejectionException => true,
         ConnectionFailedException => true,
         GatewayTooBusyException => true,
+        // Two activations of one grain for a moment while membership changed: the write did not
+        // happen and the loser is deactivated, so the call made again reads the winner's state.
+        InconsistentStateException => true,
         // The directory says so in words only ("... is not stable ... Retry later.").
         OrleansException e when e.Message.Contains("Retry later", StringComparison.OrdinalIgnoreCase) => true,
         AggregateException { InnerExceptions.Count: 1 } a => IsTransient(a.InnerExceptions[0]),

@@ -26,7 +26,7 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         using var http = new HttpClient { BaseAddress = cluster.WebUrl, Timeout = TimeSpan.FromSeconds(30) };
         // What an operator set must survive: the clock's speed lives in PostgreSQL.
         var set = await http.PostAsJsonAsync("/api/clock", new { speed = 7 });
-        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.True(set.StatusCode == HttpStatusCode.OK, $"POST /api/clock: {(int)set.StatusCode} {await set.Content.ReadAsStringAsync()}\n{cluster.Logs()}");
         // So must a planner's scenario: run one across both silos before the kill.
         var scenarioId = await RunScenarioAsync(http);
         var resultsBefore = await http.GetStringAsync($"/api/scenarios/{scenarioId}/results");
