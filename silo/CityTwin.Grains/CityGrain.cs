@@ -7,6 +7,7 @@ using CityTwin.Abstractions.Storage;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace CityTwin.Grains;
 
@@ -115,9 +116,22 @@ public sealed class CityGrain(
         }
     }
 
-    private Task SaveAsync()
+    private async Task SaveAsync()
     {
-        stored.State = new ClockRecord { SimTime = _clock.SimTime, Speed = _clock.Speed, Paused = _clock.Paused, SavedAt = time.GetUtcNow() };
-        return stored.WriteStateAsync();
+        var record = new ClockRecord { SimTime = _clock.SimTime, Speed = _clock.Speed, Paused = _clock.Paused, SavedAt = time.GetUtcNow() };
+        stored.State = record;
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote since we read (two can live for a moment while membership
+            // changes). This activation is the one being called: its clock is the current one.
+            logger.LogWarning(ex, "The {City} clock was written elsewhere; writing this activation's clock over it", catalog.Id);
+            await stored.ReadStateAsync();
+            stored.State = record;
+            await stored.WriteStateAsync();
+        }
     }
 }
