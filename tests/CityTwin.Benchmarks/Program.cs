@@ -19,6 +19,8 @@ public static class BenchmarkProgram
                    --target 1000000  --history-seconds 40
           fanout   frames and bytes per second per client, JSON vs MessagePack, simulator at its default tick
                    --clients 20  --seconds 20  --warmup 4
+          scenario what-if engine: 24 h at 1-min steps and 7 days at 5-min steps over the whole city, districts in parallel
+                   --repeats 3  --seed 20240624
 
           common:  --no-results (do not append to results.md)
         """;
@@ -46,6 +48,7 @@ public static class BenchmarkProgram
             "latency" => LatencyBenchmark.RunAsync,
             "scale" => ScaleBenchmark.RunAsync,
             "fanout" => FanoutBenchmark.RunAsync,
+            "scenario" => ScenarioBenchmark.RunAsync,
             _ => null,
         };
         if (benchmark is null)

@@ -79,13 +79,30 @@ public sealed class RoadModel
     /// The flow the segment carries at an instant, veh/h, before any what-if change: split from
     /// <see cref="Evaluate"/> so a scenario can reroute or reduce it and still get the same speeds.
     /// </summary>
-    public double DemandFlow(int slot, CityConditions c)
-    {
-        var s = _segments[slot];
-        var dayFactor = 1 + 0.08 * SeededRandom.Signed(_seed, RandomStream.RoadDay, s.AssetIndex, c.LocalDay);
-        var noise = 1 + 0.05 * SeededRandom.SmoothSigned(_seed, RandomStream.RoadNoise, s.AssetIndex, c.LocalDays * 288);
-        return s.BaseFlow * c.TrafficDemand * dayFactor * noise;
-    }
+    public double DemandFlow(int slot, CityConditions c) =>
+        DemandFlow(slot, c.TrafficDemand, DayFactor(slot, c.LocalDay), Noise(slot, c.LocalDays));
+
+    /// <summary>Detector noise knots per day (every 5 minutes).</summary>
+    public const int NoiseKnotsPerDay = 288;
+
+    /// <summary>
+    /// <see cref="DemandFlow(int, CityConditions)"/> from its parts, for callers that keep the day
+    /// factor (one per day) and the noise knots (one per 5 minutes) across many steps.
+    /// </summary>
+    public double DemandFlow(int slot, double trafficDemand, double dayFactor, double noise) =>
+        _segments[slot].BaseFlow * trafficDemand * dayFactor * noise;
+
+    /// <summary>The segment's ±8 % factor for a local day.</summary>
+    public double DayFactor(int slot, long localDay) =>
+        1 + 0.08 * SeededRandom.Signed(_seed, RandomStream.RoadDay, _segments[slot].AssetIndex, localDay);
+
+    /// <summary>The ±5 % detector noise at an instant (continuous local days).</summary>
+    public double Noise(int slot, double localDays) =>
+        1 + 0.05 * SeededRandom.SmoothSigned(_seed, RandomStream.RoadNoise, _segments[slot].AssetIndex, localDays * NoiseKnotsPerDay);
+
+    /// <summary>One knot of the detector noise; <see cref="Noise"/> is 1 + 0.05 × the smoothstep blend of two knots.</summary>
+    public double NoiseKnot(int slot, long knot) =>
+        SeededRandom.Signed(_seed, RandomStream.RoadNoise, _segments[slot].AssetIndex, knot);
 
     public void Evaluate(int slot, CityConditions c, Span<double> values) => EvaluateFlow(slot, c, DemandFlow(slot, c), 1, values);
 

@@ -64,9 +64,15 @@ public static class SeededRandom
     public static double SmoothSigned(int seed, RandomStream stream, long key, double x)
     {
         var i = (long)Math.Floor(x);
-        var f = x - i;
-        var a = Signed(seed, stream, key, i);
-        var b = Signed(seed, stream, key, i + 1);
+        return Blend(Signed(seed, stream, key, i), Signed(seed, stream, key, i + 1), x - i);
+    }
+
+    /// <summary>
+    /// The smoothstep join of two knots at fraction <paramref name="f"/>: public so that a caller
+    /// evaluating many consecutive instants can keep the knots and get the same bits.
+    /// </summary>
+    public static double Blend(double a, double b, double f)
+    {
         var w = f * f * (3 - 2 * f);
         return a + (b - a) * w;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Model.City;
 using CityTwin.Model.Generation;
@@ -102,8 +103,13 @@ internal sealed class DistrictPlan
                     var slot = _roadModel.Add(a.Index, road);
                     roads.Add(new RoadItem
                     {
-                        Asset = a.Index, Slot = slot, Dong = dong, LengthKm = road.LengthM / 1000,
-                        FreeFlowKmh = _roadModel.FreeFlowKmh(slot), FlowFactor = 1, CapacityFactor = 1,
+                        Asset = a.Index,
+                        Slot = slot,
+                        Dong = dong,
+                        LengthKm = road.LengthM / 1000,
+                        FreeFlowKmh = _roadModel.FreeFlowKmh(slot),
+                        FlowFactor = 1,
+                        CapacityFactor = 1,
                     });
                     break;
                 case AirStationSpec station:
@@ -273,21 +279,19 @@ internal sealed class DistrictPlan
                 case InterventionIds.GreenRoofs or InterventionIds.PermeablePaving:
                     {
                         var reduction = P("areaSharePercent") / 100 * P("retentionPercent") / 100;
-                        unit = "% runoff retained";
-                        quantity = reduction * 100;
+                        unit = "residents of the dongs drained";
                         for (var j = 0; j < _floods.Length; j++)
                         {
                             ref var f = ref _floods[j];
                             if (!In(f.Asset)) continue;
                             f.RunoffFactor *= 1 - reduction;
                             count++;
-                            touched.Add(f.Dong);
+                            if (touched.Add(f.Dong)) quantity += Dongs[f.Dong].Population;
                         }
                         break;
                     }
                 case InterventionIds.DemandResponse:
-                    unit = "% of load shed";
-                    quantity = P("shavePercent");
+                    unit = "residents served";
                     windows.Add(new HourWindow(P("startHour"), P("durationHours"), 1 - P("shavePercent") / 100));
                     for (var j = 0; j < _substations.Length; j++)
                     {
@@ -295,6 +299,7 @@ internal sealed class DistrictPlan
                         substationWindows[j].Add(windows.Count - 1);
                         count++;
                         touched.Add(_substations[j].Dong);
+                        quantity += ((SubstationSpec)city.Assets[_substations[j].Asset].Spec).ServedPopulation;
                     }
                     break;
                 case InterventionIds.SubstationCapacity:
@@ -402,7 +407,7 @@ internal sealed class DistrictPlan
     /// <summary>Assets the step loop evaluates per run (roads, stations, substations, lights, sensors) plus the buildings it covers in aggregate.</summary>
     public int AssetCount => _roads.Length + _air.Length + _substations.Length + _lights.Length + _floods.Length + _buildings.Length;
 
-    public StepScratch NewScratch() => new(Dongs.Length, Channels, _closed.Length, _windows.Length);
+    public StepScratch NewScratch() => new(Dongs.Length, Channels, _roads.Length, _closed.Length, _windows.Length);
 
     /// <summary>
     /// A uniform draw in [0, 1) that picks the assets of a share-based intervention. It depends on the
@@ -424,6 +429,9 @@ internal sealed class DistrictPlan
     public void Snapshot(CityConditions cb, CityConditions cs, IAssetSink sink) =>
         Evaluate(cb, cs, false, false, NewScratch(), sink, null, null, 0, 0);
 
+    // Fully optimised from the first call: a scenario's first run would otherwise spend a second in
+    // unoptimised code while tiered compilation catches up with this loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Evaluate(
         CityConditions cb, CityConditions cs, bool baseDry, bool scenarioDry, StepScratch s, IAssetSink? sink,
         double[][]? baselineOut, double[][]? scenarioOut, int steps, int k)
@@ -439,15 +447,16 @@ internal sealed class DistrictPlan
         Span<double> w = stackalloc double[3];
 
         // Roads: the closed roads' would-be traffic first, then every road with what it receives.
+        var noiseFraction = RefreshRoadRandomness(cb, s);
         for (var i = 0; i < _closed.Length; i++)
         {
             ref readonly var c = ref _roads[_closed[i]];
-            s.ClosedFlow[i] = _roadModel.DemandFlow(c.Slot, cb) * c.FlowFactor;
+            s.ClosedFlow[i] = RoadFlow(_closed[i], cb, s, noiseFraction) * c.FlowFactor;
         }
         for (var j = 0; j < _roads.Length; j++)
         {
             ref readonly var r = ref _roads[j];
-            var flow = _roadModel.DemandFlow(r.Slot, cb);
+            var flow = RoadFlow(j, cb, s, noiseFraction);
             _roadModel.EvaluateFlow(r.Slot, cb, flow, 1, v);
             AddRoad(bAcc, s.BaseRoadVkm, in r, v);
             if (r.Closed)
@@ -505,7 +514,7 @@ internal sealed class DistrictPlan
             if (same && factor == 1 && extra == 0 && sub.ExtraCapacityMw == 0) v.CopyTo(w);
             else _substationModel.Evaluate(sub.Slot, cs, factor, extra, sub.ExtraCapacityMw, w);
             AddSubstation(sAcc, sub.Dong, w);
-            sink?.Add(sub.Asset, v, w, false);
+            sink?.Add(sub.Asset, v[..2], w[..2], false);
         }
 
         foreach (var l in _lights)
@@ -533,7 +542,7 @@ internal sealed class DistrictPlan
                 _floodModel.Evaluate(f.Slot, cs, f.RunoffFactor, w);
                 if (v[0] >= FloodAlarmCm) bAcc[f.Dong * Channels + (int)ScenarioChannel.FloodAlarmSensors] += 1;
                 if (w[0] >= FloodAlarmCm) sAcc[f.Dong * Channels + (int)ScenarioChannel.FloodAlarmSensors] += 1;
-                sink?.Add(f.Asset, v, w, false);
+                sink?.Add(f.Asset, v[..2], w[..2], false);
             }
         }
 
@@ -578,6 +587,48 @@ internal sealed class DistrictPlan
                 sOut[ch * steps + k] = sAcc[o + ch];
             }
         }
+    }
+
+    /// <summary>
+    /// The road model's demand flow from the day factors and noise knots kept in the scratch:
+    /// the same arithmetic as <see cref="RoadModel.DemandFlow(int, CityConditions)"/> (so the same
+    /// bits), with three hashes per road per step reduced to a refresh once a day and every 5 minutes.
+    /// </summary>
+    private double RoadFlow(int item, CityConditions c, StepScratch s, double noiseFraction)
+    {
+        var noise = 1 + 0.05 * SeededRandom.Blend(s.RoadKnotA[item], s.RoadKnotB[item], noiseFraction);
+        return _roadModel.DemandFlow(_roads[item].Slot, c.TrafficDemand, s.RoadDayFactor[item], noise);
+    }
+
+    /// <summary>Brings the scratch's day factors and noise knots to the step's instant; returns the fraction between the knots.</summary>
+    private double RefreshRoadRandomness(CityConditions c, StepScratch s)
+    {
+        var day = c.LocalDay;
+        if (day != s.RoadDay)
+        {
+            for (var j = 0; j < _roads.Length; j++) s.RoadDayFactor[j] = _roadModel.DayFactor(_roads[j].Slot, day);
+            s.RoadDay = day;
+        }
+        var x = c.LocalDays * RoadModel.NoiseKnotsPerDay;
+        var knot = (long)Math.Floor(x);
+        if (knot != s.RoadKnot)
+        {
+            if (s.RoadKnot != long.MinValue && knot == s.RoadKnot + 1)
+            {
+                (s.RoadKnotA, s.RoadKnotB) = (s.RoadKnotB, s.RoadKnotA);
+                for (var j = 0; j < _roads.Length; j++) s.RoadKnotB[j] = _roadModel.NoiseKnot(_roads[j].Slot, knot + 1);
+            }
+            else
+            {
+                for (var j = 0; j < _roads.Length; j++)
+                {
+                    s.RoadKnotA[j] = _roadModel.NoiseKnot(_roads[j].Slot, knot);
+                    s.RoadKnotB[j] = _roadModel.NoiseKnot(_roads[j].Slot, knot + 1);
+                }
+            }
+            s.RoadKnot = knot;
+        }
+        return x - knot;
     }
 
     private static void AddRoad(double[] acc, double[] roadVkm, in RoadItem r, ReadOnlySpan<double> v)

@@ -3,8 +3,11 @@ namespace CityTwin.Scenarios.Engine;
 /// <summary>Working arrays of one thread evaluating steps of a district: reused step after step so a step allocates nothing.</summary>
 internal sealed class StepScratch
 {
-    public StepScratch(int dongs, int channels, int closedRoads, int windows)
+    public StepScratch(int dongs, int channels, int roads, int closedRoads, int windows)
     {
+        RoadDayFactor = new double[roads];
+        RoadKnotA = new double[roads];
+        RoadKnotB = new double[roads];
         BaseAcc = new double[dongs * channels];
         ScenarioAcc = new double[dongs * channels];
         BaseRoadVkm = new double[dongs];
@@ -32,6 +35,17 @@ internal sealed class StepScratch
 
     /// <summary>Flow each closed road would have carried, veh/h.</summary>
     public double[] ClosedFlow { get; }
+
+    /// <summary>Local day of <see cref="RoadDayFactor"/>: a road's day factor changes once a day.</summary>
+    public long RoadDay { get; set; } = long.MinValue;
+
+    public double[] RoadDayFactor { get; }
+
+    /// <summary>Noise knot index of <see cref="RoadKnotA"/> (<see cref="RoadKnotB"/> holds the next): knots change every 5 minutes.</summary>
+    public long RoadKnot { get; set; } = long.MinValue;
+
+    public double[] RoadKnotA { get; set; }
+    public double[] RoadKnotB { get; set; }
 
     /// <summary>Factor of each daily window at the step (1 outside the window).</summary>
     public double[] WindowFactor { get; }
