@@ -128,6 +128,28 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
     }
 
     [Fact]
+    public async Task Series_exist_for_the_city_a_gu_and_a_dong_and_add_up()
+    {
+        var id = await StartAsync(Led("series"));
+        await WaitForAsync(id, "completed");
+        var results = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/results");
+        var guTotal = results.GetProperty("districts").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "28185");
+        var kpi = guTotal.GetProperty("kpis").EnumerateObject().First(k => k.Name.Contains("streetlight", StringComparison.OrdinalIgnoreCase));
+
+        var gu = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/28185");
+        var series = gu.GetProperty("series").GetProperty(kpi.Name);
+        Assert.Equal(24, series.GetProperty("scenario").GetArrayLength());
+        Assert.True(series.GetProperty("scenario").EnumerateArray().Sum(v => v.GetDouble()) < series.GetProperty("baseline").EnumerateArray().Sum(v => v.GetDouble()));
+
+        var dong = results.GetProperty("dongs").EnumerateArray().First(d => d.GetProperty("code").GetString()!.StartsWith("28185", StringComparison.Ordinal));
+        var dongSeries = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/{dong.GetProperty("code").GetString()}");
+        Assert.True(dongSeries.GetProperty("series").EnumerateObject().Any());
+        var city = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/incheon");
+        Assert.Equal(24, city.GetProperty("times").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/scenarios/{id}/series/99999")).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_scenarios_are_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/scenarios/nope")).StatusCode);

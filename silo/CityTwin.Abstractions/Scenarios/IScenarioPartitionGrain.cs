@@ -10,4 +10,10 @@ public interface IScenarioPartitionGrain : IGrainWithStringKey
     [Alias("Run")] Task<PartitionOutcome> RunAsync(string definitionJson, IScenarioGrain owner);
 
     [Alias("Cancel")] Task CancelAsync();
+
+    /// <summary>
+    /// The KPI time series of this district or one of its dongs, recomputed: the engine is
+    /// deterministic, so this equals what the run computed, without storing every dong's series.
+    /// </summary>
+    [Alias("Series")] Task<AreaSeries> SeriesAsync(string definitionJson, string areaCode);
 }

@@ -51,6 +51,20 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<Scenar
         return Task.CompletedTask;
     }
 
+    public async Task<AreaSeries> SeriesAsync(string definitionJson, string areaCode)
+    {
+        var key = this.GetPrimaryKeyString();
+        var gu = key[(key.LastIndexOf('/') + 1)..];
+        var definition = ScenarioJson.Definition(definitionJson);
+        var result = await Task.Run(() => engine.RunDistrict(definition, gu));
+        var area = areaCode == gu ? result.District : result.Dongs.FirstOrDefault(d => d.Code == areaCode)
+            ?? throw new ArgumentException($"{areaCode} is neither gu {gu} nor one of its dongs", nameof(areaCode));
+        var series = ScenarioKpiCatalog.Default.Kpis.Select(k => area.Series(k.Id)).Where(s => s.Available).ToList();
+        DeactivateOnIdle();
+        return new AreaSeries(area.Code, [.. series.Select(s => s.KpiId)], [.. series.Select(s => s.Unit)],
+            [.. series.Select(s => s.Baseline)], [.. series.Select(s => s.Scenario)]);
+    }
+
     private static PartitionOutcome ToOutcome(DistrictResult result)
     {
         var kpis = ScenarioKpiCatalog.Default.Kpis;

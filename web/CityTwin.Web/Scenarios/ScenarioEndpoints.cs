@@ -83,6 +83,30 @@ public static class ScenarioEndpoints
             return Results.Text(json, "application/json");
         }).WithSummary("Baseline against scenario: KPI totals for the city, districts and dongs, city time series");
 
+        api.MapGet("/{id}/series/{area}", async (string id, string area, IGrainFactory grains, CityCatalog city) =>
+        {
+            var grain = grains.GetGrain<IScenarioGrain>(id);
+            if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
+            if (summary.Status != ScenarioStatus.Completed || await grain.GetDefinitionAsync() is not { } definition || await grain.GetResultsAsync() is not { } json)
+                return Results.Problem($"Scenario {id} has no results yet", statusCode: StatusCodes.Status409Conflict, title: "No results yet");
+            if (area == city.Id)
+            {
+                var doc = JsonSerializer.Deserialize<ScenarioResultsDocument>(json, ScenarioJson.Options)!;
+                return Results.Ok(new { area, times = doc.Times, series = doc.Series });
+            }
+            var gu = city.FindDistrict(area)?.Code ?? city.FindDong(area)?.DistrictCode;
+            if (gu is null)
+                return Results.Problem($"No gu or dong {area} in {city.NameEn}", statusCode: StatusCodes.Status404NotFound, title: "Unknown area");
+            var s = await grains.GetGrain<IScenarioPartitionGrain>($"{id}/{gu}").SeriesAsync(definition, area);
+            var times = JsonSerializer.Deserialize<ScenarioResultsDocument>(json, ScenarioJson.Options)!.Times;
+            return Results.Ok(new
+            {
+                area,
+                times,
+                series = s.KpiIds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => new SeriesPair(s.Units[x.i], s.Baseline[x.i], s.Scenario[x.i])),
+            });
+        }).WithSummary("KPI time series of the city, a gu or a dong (recomputed for gu and dong: same definition and seed, same numbers)");
+
         api.MapDelete("/{id}", async (string id, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IScenarioGrain>(id);
