@@ -16,8 +16,7 @@ namespace CityTwin.Benchmarks;
 /// </summary>
 public sealed class BenchAppFactory : WebApplicationFactory<Program>
 {
-    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+    private readonly IsolatedHost _isolation = new();
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
@@ -62,14 +61,17 @@ public sealed class BenchAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         // Never the app's 5080 or the silo's defaults: a developer's app or a test host may hold them.
         builder.UseSetting("Urls", "http://127.0.0.1:0");
-        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        // Each host gets its own durable store, so parallel hosts never share grain state.
-        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        _isolation.Apply(builder);
         builder.UseSetting("Orleans:ClusterId", $"bench-{Environment.ProcessId}");
         builder.UseSetting("Orleans:ServiceId", $"bench-{Environment.ProcessId}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _isolation.Dispose();
     }
 }

@@ -10,8 +10,7 @@ namespace CityTwin.Browser.Tests;
 /// <summary>The real CityTwin app on Kestrel with a free port, so that a real browser can reach it.</summary>
 public sealed class TwinAppFactory : WebApplicationFactory<Program>
 {
-    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
+    private readonly IsolatedHost _isolation = new();
 
     public TwinAppFactory()
     {
@@ -33,13 +32,15 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        // Own silo ports: a developer's app (or another test host) may hold the defaults.
-        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // Each host gets its own durable store, so parallel hosts never share grain state.
-        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        _isolation.Apply(builder);
         // A faster simulated clock so live changes show within a test's patience.
         builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
         builder.UseSetting("Clock:Speed", "60");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _isolation.Dispose();
     }
 }

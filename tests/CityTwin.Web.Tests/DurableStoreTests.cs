@@ -4,7 +4,12 @@ using System.Text.Json;
 
 namespace CityTwin.Web.Tests;
 
-/// <summary>Embedded mode keeps what users set in its SQLite store: a restart loses nothing.</summary>
+/// <summary>
+/// Embedded mode keeps what users set in its SQLite store: a restart loses nothing. In the shared
+/// collection so its hosts never run beside the shared one: meters are process-wide, and a second
+/// live host would add its own series to the shared host's /metrics.
+/// </summary>
+[Collection(TwinCollection.Name)]
 public sealed class DurableStoreTests
 {
     [Fact]

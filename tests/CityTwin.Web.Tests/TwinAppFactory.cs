@@ -11,31 +11,21 @@ namespace CityTwin.Web.Tests;
 /// </summary>
 public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    /// <summary>Folder of this host's SQLite store; removed when the host is disposed.</summary>
-    public string DataDirectory { get; }
-
-    private readonly bool _ownsDataDirectory;
+    private readonly IsolatedHost _isolation;
 
     public TwinAppFactory()
-        : this(Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N")), ownsDataDirectory: true)
+        : this(new IsolatedHost())
     {
     }
+
+    private TwinAppFactory(IsolatedHost isolation) => _isolation = isolation;
 
     /// <summary>A host on a given store, e.g. to restart the app on what a previous host wrote.</summary>
-    public static TwinAppFactory OnStore(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
-
-    private TwinAppFactory(string dataDirectory, bool ownsDataDirectory)
-    {
-        DataDirectory = dataDirectory;
-        _ownsDataDirectory = ownsDataDirectory;
-    }
+    public static TwinAppFactory OnStore(string dataDirectory) => new(IsolatedHost.OnStore(dataDirectory));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
-        // Each host gets its own durable store, so parallel hosts never share grain state.
-        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        _isolation.Apply(builder);
         builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
         builder.UseSetting("Clock:Speed", "60");
     }
@@ -56,15 +46,7 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!_ownsDataDirectory) return;
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        _isolation.Dispose();
     }
 
     /// <summary>Polls <paramref name="url"/> until <paramref name="accept"/> holds or the deadline passes.</summary>
