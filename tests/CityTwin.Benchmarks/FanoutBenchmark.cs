@@ -18,9 +18,9 @@ public static class FanoutBenchmark
         var seconds = run.Args.Double("seconds", 20);
         var warmup = run.Args.Double("warmup", 4);
 
-        await using var app = new BenchAppFactory();
+        await using var app = BenchApp.Create();
         var baseUri = app.Start();
-        await WaitLiveAsync(baseUri, TimeSpan.FromSeconds(60));
+        await app.WaitUntilLiveAsync();
         var catalog = app.Services.GetRequiredService<CityCatalog>();
         var simulator = app.Services.GetRequiredService<SimulatorStatus>();
         var (lon, lat) = Viewports.SongdoCentre(catalog);
@@ -72,23 +72,5 @@ public static class FanoutBenchmark
         }
         if (perProtocol["msgpack"] > 0)
             run.Report("fanout_json_to_msgpack_bytes_ratio", perProtocol["json"] / perProtocol["msgpack"], "×");
-    }
-
-    public static async Task WaitLiveAsync(Uri baseUri, TimeSpan timeout)
-    {
-        using var http = new HttpClient { BaseAddress = baseUri };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("healthz")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"/healthz did not answer 200 within {timeout.TotalSeconds} s");
     }
 }

@@ -29,7 +29,7 @@ public static class LatencyBenchmark
         if (run.Args.String("flush-ms") is { } flush)
             settings["LiveFeed:FlushInterval"] = TimeSpan.FromMilliseconds(double.Parse(flush, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture);
 
-        await using var app = new BenchAppFactory(settings);
+        await using var app = BenchApp.Create(settings);
         var baseUri = app.Start();
         var catalog = app.Services.GetRequiredService<CityCatalog>();
         var generator = app.Services.GetRequiredService<TelemetryGenerator>();

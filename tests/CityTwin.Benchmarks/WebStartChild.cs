@@ -14,9 +14,9 @@ public static class WebStartChild
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var started = Process.GetCurrentProcess().StartTime;
-        await using var app = new BenchAppFactory();
-        var baseUri = app.Start();
-        await FanoutBenchmark.WaitLiveAsync(baseUri, TimeSpan.FromSeconds(120));
+        await using var app = BenchApp.Create();
+        app.Start();
+        await app.WaitUntilLiveAsync(TimeSpan.FromSeconds(120));
         var ready = (DateTime.Now - started).TotalSeconds;
         var rssAtReady = ProcessStats.ResidentMb();
         await Task.Delay(TimeSpan.FromSeconds(args.Double("settle-seconds", 5)));

@@ -12,7 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-accelerated-2d-canvas", "--disable-background-networking", "--disable-component-update", "--no-first-run",
     ];
 
-    private readonly TwinAppFactory _factory = new();
+    private readonly TwinAppFactory _factory = TwinAppFactory.Create(new TwinAppOptions { Kestrel = true });
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -47,15 +47,7 @@ public sealed class HubClient : IAsyncDisposable
     public Task SubscribeAsync(double w, double s, double e, double n, double zoom) =>
         Connection.InvokeAsync("Subscribe", new { bbox = new[] { w, s, e, n }, zoom });
 
-    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) => Wait.UntilAsync(condition, timeout, what);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
