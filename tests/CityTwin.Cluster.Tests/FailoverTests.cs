@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CityTwin.Abstractions.Grains;
+using CityTwin.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
@@ -156,13 +157,6 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         }
     }
 
-    private async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}\n{cluster.Logs()}");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        Wait.UntilAsync(condition, timeout, what, cluster.Logs);
 }
