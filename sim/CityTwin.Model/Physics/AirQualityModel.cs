@@ -1,3 +1,4 @@
+using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 
 namespace CityTwin.Model.Physics;
@@ -30,22 +31,6 @@ public sealed class AirQualityModel
 
     public const double BackgroundNo2Ppb = 9.0;
 
-    /// <summary>
-    /// Regional background PM2.5 by month, µg/m³: the seasonal shape of Korean PM2.5 (winter–spring
-    /// stagnation and transport, summer monsoon washout), scaled so that background plus local
-    /// traffic averages ≈ 20 µg/m³ over the year like Incheon 2022–2024.
-    /// </summary>
-    public static IReadOnlyList<double> RegionalPm25Monthly { get; } =
-        [26.5, 27.5, 28.0, 21.5, 18.0, 15.5, 11.5, 10.5, 11.5, 14.5, 20.5, 23.0];
-
-    /// <summary>Chance per 4-day window that a pollution episode starts (stagnant, transport-laden air).</summary>
-    public static IReadOnlyList<double> EpisodeChance { get; } =
-        [0.35, 0.35, 0.40, 0.30, 0.20, 0.10, 0.05, 0.05, 0.08, 0.15, 0.25, 0.30];
-
-    /// <summary>Chance per 7-day window of an Asian dust (hwangsa) episode, which loads PM10 with coarse dust.</summary>
-    public static IReadOnlyList<double> DustChance { get; } =
-        [0.02, 0.05, 0.15, 0.22, 0.10, 0, 0, 0, 0, 0.02, 0.04, 0.02];
-
     /// <summary>Mean of an episode's extra multiplier over its window: E[amplitude 0.5–1.8] × E[duration 1.5–4 d] × ½ (sin² shape) / 4 d.</summary>
     private const double EpisodeMeanPerChance = (0.5 + 1.3 / 2) * (1.5 + 2.5 / 2) / 2 / 4;
 
@@ -66,14 +51,20 @@ public sealed class AirQualityModel
         return _stations.Count - 1;
     }
 
-    /// <summary>Regional background PM2.5 at an instant (time only; weather effects are applied per station).</summary>
-    public static double RegionalPm25(int seed, DateTimeOffset instant)
+    /// <summary>
+    /// Regional background PM2.5 at an instant (time only; weather effects are applied per station):
+    /// the pack's monthly regional PM2.5 with seeded multi-day episodes at its monthly episode chance.
+    /// The table is the seasonal shape of the region's PM2.5, scaled so that background plus local
+    /// traffic averages the city's measured annual mean.
+    /// </summary>
+    public static double RegionalPm25(CityPack city, int seed, DateTimeOffset instant)
     {
-        var days = CityClock.LocalDays(instant);
-        var date = CityClock.LocalDate(CityClock.LocalDayIndex(instant));
+        ArgumentNullException.ThrowIfNull(city);
+        var days = city.Clock.LocalDays(instant);
+        var date = CityClock.LocalDate(city.Clock.LocalDayIndex(instant));
         var frac = days - Math.Floor(days);
-        var monthly = IncheonClimate.Interpolate(RegionalPm25Monthly, date, frac);
-        var chance = IncheonClimate.Interpolate(EpisodeChance, date, frac);
+        var monthly = ClimateNormals.Interpolate(city.Climate.RegionalPm25, date, frac);
+        var chance = ClimateNormals.Interpolate(city.Climate.Pm25EpisodeChance, date, frac);
         var window = (long)Math.Floor(days / 4);
         var episodes = 1.0;
         for (var w = window - 1; w <= window; w++)
@@ -95,12 +86,13 @@ public sealed class AirQualityModel
         return monthly * drift * episodes / (1.024 * (1 + chance * EpisodeMeanPerChance));
     }
 
-    /// <summary>Extra coarse dust (PM10, µg/m³) from Asian dust episodes: 40–240 µg/m³ at the peak, spring mostly.</summary>
-    public static double DustPm10(int seed, DateTimeOffset instant)
+    /// <summary>Extra coarse dust (PM10, µg/m³) from desert-dust episodes at the pack's monthly chance: 40–240 µg/m³ at the peak.</summary>
+    public static double DustPm10(CityPack city, int seed, DateTimeOffset instant)
     {
-        var days = CityClock.LocalDays(instant);
-        var date = CityClock.LocalDate(CityClock.LocalDayIndex(instant));
-        var chance = IncheonClimate.Interpolate(DustChance, date);
+        ArgumentNullException.ThrowIfNull(city);
+        var days = city.Clock.LocalDays(instant);
+        var date = CityClock.LocalDate(city.Clock.LocalDayIndex(instant));
+        var chance = ClimateNormals.Interpolate(city.Climate.DustChance, date);
         var window = (long)Math.Floor(days / 7);
         var dust = 0.0;
         for (var w = window - 1; w <= window; w++)

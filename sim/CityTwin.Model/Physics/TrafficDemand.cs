@@ -37,10 +37,11 @@ public static class TrafficDemand
     /// are joined linearly, so the demand changes smoothly (no step at hh:00) while each hour keeps
     /// its surveyed mean to within a few per cent; across midnight the next day's profile is used.
     /// </summary>
-    public static double At(DateTimeOffset instant)
+    /// <param name="localTime">The instant on the city's civil clock (its offset is the city's at that instant).</param>
+    public static double At(DateTimeOffset localTime)
     {
-        var local = CityClock.ToLocal(instant);
-        var hour = CityClock.LocalHour(instant);
+        var local = localTime;
+        var hour = CityClock.LocalHour(localTime, localTime.Offset);
         var x = hour - 0.5;
         var i = (int)Math.Floor(x);
         var f = x - i;
