@@ -12,20 +12,29 @@ namespace CityTwin.Web.Tests;
 public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly IsolatedHost _isolation;
+    private readonly string? _cityPath;
 
     public TwinAppFactory()
         : this(new IsolatedHost())
     {
     }
 
-    private TwinAppFactory(IsolatedHost isolation) => _isolation = isolation;
+    private TwinAppFactory(IsolatedHost isolation, string? cityPath = null)
+    {
+        _isolation = isolation;
+        _cityPath = cityPath;
+    }
 
     /// <summary>A host on a given store, e.g. to restart the app on what a previous host wrote.</summary>
     public static TwinAppFactory OnStore(string dataDirectory) => new(IsolatedHost.OnStore(dataDirectory));
 
+    /// <summary>A host of another city: the pack folder is given as <c>City:Path</c>.</summary>
+    public static TwinAppFactory ForCity(string packDirectory) => new(new IsolatedHost(), packDirectory);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         _isolation.Apply(builder);
+        if (_cityPath is not null) builder.UseSetting("City:Path", _cityPath);
         builder.UseSetting("Simulation:TickInterval", "00:00:00.500");
         builder.UseSetting("Clock:Speed", "60");
     }
