@@ -149,7 +149,7 @@ public static class ScenarioBrief
         var offset = local.Offset;
         var sign = offset < TimeSpan.Zero ? '-' : '+';
         return string.Create(CultureInfo.InvariantCulture,
-            $"{local:yyyy-MM-dd HH:mm} UTC{sign}{offset.Duration():hh\:mm} ({city.TimeZoneId})");
+            $"{local:yyyy-MM-dd HH:mm} UTC{sign}{offset.Duration():hh\\:mm} ({city.TimeZoneId})");
     }
 
     private static IEnumerable<Polygon> Polygons(Geometry g) => g switch
