@@ -43,7 +43,7 @@ public static class CityManifestReader
             var names = Names(root);
             var timeZone = String(root, "timeZone");
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-                throw Error("timeZone", $"unknown time zone '{timeZone}' (use an IANA name such as Asia/Seoul or Pacific/Auckland)");
+                throw Error("timeZone", $"unknown time zone '{timeZone}' (use an IANA name such as Europe/Berlin or Pacific/Auckland)");
             var locale = String(root, "locale");
             return new CityPack(
                 id,

@@ -11,13 +11,13 @@ namespace CityTwin.Model.Physics;
 /// (0.4 + roadside factor) is the local traffic term, D = wind dilution, B = boundary-layer
 /// (night-time inversion) factor and W = rain washout. So PM2.5 rises linearly with traffic
 /// demand, all else equal.</para>
-/// <para>Shares follow model-facts §2: overseas sources ~42 % and vehicles ~26 % of the domestic
+/// <para>Shares follow the Seoul Metropolitan Government 2020 source study: overseas sources ~42 % and vehicles ~26 % of the domestic
 /// part of Seoul's PM2.5 (Seoul 2020 study), i.e. road traffic ≈ 15 % of the total, about
-/// 3 µg/m³ of Incheon's ~20 µg/m³ annual mean (Incheon 2022–2024: 19, 22, 19 µg/m³).</para>
+/// 3 µg/m³ of the default city's ~20 µg/m³ annual mean (2022–2024: 19, 22, 19 µg/m³).</para>
 /// <para>PM10 = PM2.5 / r + Asian-dust episodes + road dust, with r = 0.55–0.60 per station
-/// (Incheon's annual PM2.5/PM10 was 19/33 = 0.58 and 22/41 = 0.54).</para>
+/// (the default city's annual PM2.5/PM10 was 19/33 = 0.58 and 22/41 = 0.54).</para>
 /// <para>NO2 (ppb) = background 9 × season + k_no2 · T · D · B · season: road transport is the
-/// largest NOx source (CAPSS 2018, model-facts §2), so NO2 is mostly the traffic term. Tuned so
+/// largest NOx source (CAPSS 2018), so NO2 is mostly the traffic term. Tuned so
 /// background stations stay near 15–25 ppb (under the 30 ppb annual standard) and only busy
 /// roadside stations pass the 60 ppb 24-h level at peak hours.</para>
 /// </summary>

@@ -4,8 +4,8 @@ namespace CityTwin.Model.Physics;
 /// Time arithmetic in the city's civil time, from the pack's IANA time zone. The offset is looked
 /// up per instant, so a city with daylight saving gets the right local hour and date on both sides
 /// of a change. The arithmetic itself is integer milliseconds (not DateTime conversions) so every
-/// machine computes the same bits; a zone whose offset has not changed for decades (Asia/Seoul
-/// since 1988) gives exactly what a fixed offset would.
+/// machine computes the same bits; a zone that has kept one offset for decades gives exactly what
+/// a fixed offset would.
 /// </summary>
 public sealed class CityClock
 {

@@ -139,7 +139,7 @@ public static class ScenarioBrief
 
     /// <summary>
     /// An instant on the city's civil clock with its UTC offset and zone, e.g.
-    /// "2025-08-06 15:00 UTC+09:00 (Asia/Seoul)": time-zone abbreviations are not available on
+    /// "2025-01-15 06:00 UTC+13:00 (Pacific/Auckland)": time-zone abbreviations are not available on
     /// every system, the offset is, and it also shows daylight saving.
     /// </summary>
     public static string CityTime(DateTimeOffset instant, CityPack city)
