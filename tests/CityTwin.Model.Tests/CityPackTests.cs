@@ -86,6 +86,10 @@ public sealed class CityPackTests : IDisposable
         Assert.InRange(january, 15, 26);
         Assert.InRange(july, 5, 16);
         Assert.True(january > july + 5, $"January {january:F1} °C, July {july:F1} °C");
+        // Winter-high NO2 peaks in mid-July here, not in January.
+        Assert.Equal(196, city.Pack.Climate.MidwinterDayOfYear);
+        Assert.True(AirQualityModel.No2Season(new DateTimeOffset(2025, 7, 15, 12, 0, 0, TimeSpan.FromHours(12)), city.Pack.Climate.MidwinterDayOfYear)
+            > AirQualityModel.No2Season(new DateTimeOffset(2025, 1, 15, 12, 0, 0, TimeSpan.FromHours(13)), city.Pack.Climate.MidwinterDayOfYear));
         // At 15:00 UTC it is 04:00 local in January: dark, and the conditions say so on the city's clock.
         var night = generator.ConditionsAt(new DateTimeOffset(2025, 1, 15, 15, 0, 0, TimeSpan.Zero));
         Assert.Equal(4, night.LocalHour, 9);
@@ -100,6 +104,7 @@ public sealed class CityPackTests : IDisposable
         Assert.All(CityPack.Languages, language => Assert.False(string.IsNullOrWhiteSpace(incheon.Names[language])));
         Assert.Equal(TimeSpan.FromHours(9), incheon.Clock.OffsetAt(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.NotEmpty(incheon.Attribution);
+        Assert.Equal(15, incheon.Climate.MidwinterDayOfYear);
     }
 
     [Theory]

@@ -36,6 +36,22 @@ public sealed record ClimateNormals(
     IReadOnlyList<int> LongRainMonths)
 {
     /// <summary>
+    /// Day of the year in the middle of the coldest month (15 for mid-January, 196 for mid-July):
+    /// where the seasonal cycles of winter-high loads (NO2) and summer-high ones (water) are anchored,
+    /// so a southern city gets its own seasons.
+    /// </summary>
+    public int MidwinterDayOfYear
+    {
+        get
+        {
+            var coldest = 0;
+            for (var m = 1; m < 12; m++)
+                if (MeanTemperatureC[m] < MeanTemperatureC[coldest]) coldest = m;
+            return new DateOnly(2001, coldest + 1, 15).DayOfYear;
+        }
+    }
+
+    /// <summary>
     /// A monthly normal at a day of the year, linearly interpolated between mid-month anchors so
     /// that the seasons change smoothly instead of stepping on the first of the month.
     /// </summary>

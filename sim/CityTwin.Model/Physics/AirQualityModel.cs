@@ -120,8 +120,9 @@ public sealed class AirQualityModel
     /// <summary>Night-time inversions trap local emissions (max near 03 h, min mid-afternoon).</summary>
     public static double BoundaryLayer(double localHour, double amplitude) => 1 + amplitude * Math.Cos(2 * Math.PI * (localHour - 3) / 24);
 
-    /// <summary>NO2 is higher in winter (less photochemistry, shallower mixing): ±25 % around mid-January/July.</summary>
-    public static double No2Season(DateTimeOffset localTime) => 1 + 0.25 * Math.Cos(2 * Math.PI * (localTime.DayOfYear - 15) / 365.25);
+    /// <summary>NO2 is higher in winter (less photochemistry, shallower mixing): ±25 % around midwinter and midsummer.</summary>
+    public static double No2Season(DateTimeOffset localTime, int midwinterDayOfYear) =>
+        1 + 0.25 * Math.Cos(2 * Math.PI * (localTime.DayOfYear - midwinterDayOfYear) / 365.25);
 
     public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, 1, values);
 
@@ -147,7 +148,7 @@ public sealed class AirQualityModel
         var pm25 = (background + local) * wash * noisePm;
         // Road dust (tyres, brakes, resuspension) is mostly coarse: it adds to PM10, damped when wet.
         var pm10 = pm25 / s.Pm25Ratio + c.DustPm10 * (0.7 + 0.3 * d) + 1.5 * local * wash;
-        var season = No2Season(c.LocalTime);
+        var season = No2Season(c.LocalTime, c.MidwinterDayOfYear);
         var no2 = (BackgroundNo2Ppb * (0.7 + 0.3 * d) * blBackground + TrafficNo2Ppb * (traffic * trafficNo2Factor) * d * blLocal) * season * noiseNo2;
         values[0] = Math.Round(pm25, 1);
         values[1] = Math.Round(pm10, 1);

@@ -16,6 +16,7 @@ namespace CityTwin.Model.Physics;
 /// <param name="TrafficDemand">Road traffic demand, multiple of the average weekday hour.</param>
 /// <param name="RegionalPm25">Regional background PM2.5 before local weather, µg/m³.</param>
 /// <param name="DustPm10">Extra coarse dust from desert-dust episodes, µg/m³ of PM10.</param>
+/// <param name="MidwinterDayOfYear">Day of the year in the middle of the city's coldest month (its climate's seasons).</param>
 /// <param name="RainHistoryMmH">Rain rate every <see cref="FloodModel.HistoryStepMinutes"/> min over the last 3 h, oldest first; the last is now.</param>
 public sealed record CityConditions(
     DateTimeOffset SimTime,
@@ -28,6 +29,7 @@ public sealed record CityConditions(
     double TrafficDemand,
     double RegionalPm25,
     double DustPm10,
+    int MidwinterDayOfYear,
     IReadOnlyList<double> RainHistoryMmH)
 {
     /// <summary>The same instant on the city's civil clock.</summary>

@@ -72,6 +72,7 @@ public sealed class ConditionsModel
             TrafficDemand.At(local),
             AirQualityModel.RegionalPm25(_city, _seed, utc),
             AirQualityModel.DustPm10(_city, _seed, utc),
+            _city.Climate.MidwinterDayOfYear,
             rainHistory);
     }
 }
