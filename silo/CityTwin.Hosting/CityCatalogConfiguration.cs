@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace CityTwin.Hosting;
 
 /// <summary>
-/// Loads the city pack named by configuration. Every process of a cluster must load the same pack
+/// Loads the city pack named by configuration (<c>City:Path</c>, else <c>City:Name</c>). Every process of a cluster must load the same pack
 /// with the same seed: asset indices on the wire and in the live feed are positions in this catalog.
 /// </summary>
 public static class CityCatalogConfiguration
@@ -20,7 +20,7 @@ public static class CityCatalogConfiguration
         var options = configuration.GetSection(CityOptions.Section).Get<CityOptions>() ?? new CityOptions();
         var seed = configuration.GetValue(SeedKey, CityPackLoader.DefaultSeed);
         var watch = Stopwatch.StartNew();
-        var catalog = CityPackLoader.Load(CityPackLocator.Find(options.Name, options.PackPath), seed);
+        var catalog = CityPackLoader.Load(CityPackLocator.Find(options.Name, options.Path), seed);
         return (catalog, watch.Elapsed);
     }
 }

@@ -1,13 +1,16 @@
 namespace CityTwin.Hosting;
 
-/// <summary>Configuration section <c>City</c>: which city pack to load.</summary>
+/// <summary>
+/// Configuration section <c>City</c>: which city pack to load. A pack is a folder with a city.json
+/// manifest and its data files (data/cities/README.md), so another city needs no code change.
+/// </summary>
 public sealed class CityOptions
 {
     public const string Section = "City";
 
-    /// <summary>Name of the pack under data/cities.</summary>
+    /// <summary>Name of a pack folder under data/cities (beside the program or in the repository).</summary>
     public string Name { get; set; } = "incheon";
 
-    /// <summary>Explicit pack directory; overrides <see cref="Name"/>.</summary>
-    public string? PackPath { get; set; }
+    /// <summary>A pack folder anywhere on disk; overrides <see cref="Name"/>.</summary>
+    public string? Path { get; set; }
 }

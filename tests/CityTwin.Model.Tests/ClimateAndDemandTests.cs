@@ -37,7 +37,7 @@ public class ClimateAndDemandTests
     [Fact]
     public void Seeded_year_has_Incheon_temperatures_and_rainfall()
     {
-        var weather = new WeatherModel(20240624);
+        var weather = new WeatherModel(TestCity.Pack, 20240624);
         var start = TestCity.Local(2025, 1, 1, 0);
         double sum = 0, rain = 0, maxRain = 0;
         var monthly = new double[12];
@@ -67,7 +67,7 @@ public class ClimateAndDemandTests
     [Fact]
     public void Temperature_peaks_in_the_afternoon_and_bottoms_out_near_sunrise()
     {
-        var weather = new WeatherModel(1);
+        var weather = new WeatherModel(TestCity.Pack, 1);
         double afternoon = 0, dawn = 0;
         for (var d = 0; d < 60; d++)
         {
@@ -81,7 +81,7 @@ public class ClimateAndDemandTests
     [Fact]
     public void Temperature_is_continuous_across_midnight()
     {
-        var weather = new WeatherModel(2);
+        var weather = new WeatherModel(TestCity.Pack, 2);
         for (var d = 0; d < 100; d++)
         {
             var midnight = TestCity.Local(2025, 1, 1, 0).AddDays(d);
@@ -97,7 +97,7 @@ public class ClimateAndDemandTests
         double summer = 0, winter = 0;
         for (var seed = 0; seed < 5; seed++)
         {
-            var weather = new WeatherModel(seed);
+            var weather = new WeatherModel(TestCity.Pack, seed);
             for (var h = 0; h < 31 * 24; h++)
             {
                 summer += weather.RainAt(TestCity.Local(2025, 7, 1, 0).AddHours(h));

@@ -115,7 +115,7 @@ public class CouplingTests
     public void Darkness_switches_streetlights_on_and_daylight_off()
     {
         var date = new DateOnly(2025, 10, 1);
-        var sun = SolarCalculator.IncheonSunTimes(date);
+        var sun = TestCity.SunTimes(date);
         var night = _generator.Readings(_generator.ConditionsAt(TestCity.Local(2025, 10, 1, 23)));
         var afterSunset = _generator.Readings(_generator.ConditionsAt(sun.Sunset.AddMinutes(5)));
         var beforeSunset = _generator.Readings(_generator.ConditionsAt(sun.Sunset.AddMinutes(-5)));
@@ -140,7 +140,7 @@ public class CouplingTests
         for (var day = 0; day < 365; day += 5)
         {
             var date = new DateOnly(2025, 1, 1).AddDays(day);
-            var sun = SolarCalculator.IncheonSunTimes(date);
+            var sun = TestCity.SunTimes(date);
             Assert.True(_generator.ConditionsAt(sun.Sunrise.AddMinutes(-3)).IsDark);
             Assert.False(_generator.ConditionsAt(sun.Sunrise.AddMinutes(3)).IsDark);
             Assert.False(_generator.ConditionsAt(sun.Sunset.AddMinutes(-3)).IsDark);

@@ -84,11 +84,11 @@ public class DeterminismTests
     public void Weather_is_a_pure_function_of_seed_and_instant()
     {
         var t = Instants[1];
-        var first = new WeatherModel(5).At(t);
-        var model = new WeatherModel(5);
+        var first = new WeatherModel(TestCity.Pack, 5).At(t);
+        var model = new WeatherModel(TestCity.Pack, 5);
         model.At(t.AddDays(-30));
         Assert.Equal(first, model.At(t));
-        Assert.NotEqual(first, new WeatherModel(6).At(t));
+        Assert.NotEqual(first, new WeatherModel(TestCity.Pack, 6).At(t));
     }
 
     private static void AssertSame(TelemetryBatch expected, TelemetryBatch actual)

@@ -11,7 +11,7 @@ public class SolarCalculatorTests
     [InlineData(2024, 12, 21, "07:44", "17:20")]
     public void Sunrise_and_sunset_match_NOAA_within_three_minutes(int year, int month, int day, string rise, string set)
     {
-        var sun = SolarCalculator.IncheonSunTimes(new DateOnly(year, month, day));
+        var sun = TestCity.SunTimes(new DateOnly(year, month, day));
 
         AssertWithin(sun.Sunrise, rise, 3);
         AssertWithin(sun.Sunset, set, 3);
@@ -26,7 +26,7 @@ public class SolarCalculatorTests
     [InlineData(2024, 3, 20, "06:36:45", "18:45:03")]
     public void Sunrise_and_sunset_agree_with_an_independent_algorithm(int year, int month, int day, string rise, string set)
     {
-        var sun = SolarCalculator.IncheonSunTimes(new DateOnly(year, month, day));
+        var sun = TestCity.SunTimes(new DateOnly(year, month, day));
 
         AssertWithin(sun.Sunrise, rise, 1);
         AssertWithin(sun.Sunset, set, 1);
@@ -35,13 +35,13 @@ public class SolarCalculatorTests
     [Fact]
     public void Elevation_is_at_the_horizon_at_sunrise_and_peaks_at_solar_noon()
     {
-        var sun = SolarCalculator.IncheonSunTimes(new DateOnly(2024, 6, 21));
+        var sun = TestCity.SunTimes(new DateOnly(2024, 6, 21));
 
-        Assert.InRange(SolarCalculator.IncheonElevationDeg(sun.Sunrise), -0.95, -0.7);
-        Assert.InRange(SolarCalculator.IncheonElevationDeg(sun.Sunset), -0.95, -0.7);
+        Assert.InRange(TestCity.SunElevationDeg(sun.Sunrise), -0.95, -0.7);
+        Assert.InRange(TestCity.SunElevationDeg(sun.Sunset), -0.95, -0.7);
         // Summer solstice noon: 90° − latitude + obliquity = 90 − 37.456 + 23.44.
-        Assert.InRange(SolarCalculator.IncheonElevationDeg(sun.SolarNoon), 75.8, 76.1);
-        Assert.True(SolarCalculator.IncheonElevationDeg(new DateTimeOffset(2024, 6, 21, 0, 0, 0, TestCity.Kst)) < -20);
+        Assert.InRange(TestCity.SunElevationDeg(sun.SolarNoon), 75.8, 76.1);
+        Assert.True(TestCity.SunElevationDeg(new DateTimeOffset(2024, 6, 21, 0, 0, 0, TestCity.Kst)) < -20);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public class TelemetryShapeTests
         var good = TestCity.Build();
         var assets = good.Assets.ToList();
         assets[0] = assets[0] with { Spec = new AirStationSpec(0.5) };
-        var bad = new City.CityCatalog(good.Id, good.NameEn, good.NameKo, good.Outline, 1, good.Districts, good.Dongs, [], assets, assets.Select(_ => (NetTopologySuite.Geometries.Geometry?)null).ToList());
+        var bad = new City.CityCatalog(good.Pack, good.Outline, 1, good.Districts, good.Dongs, [], assets, assets.Select(_ => (NetTopologySuite.Geometries.Geometry?)null).ToList());
         Assert.Throws<ArgumentException>(() => new TelemetryGenerator(bad, 1));
     }
 }

@@ -17,6 +17,9 @@ public static class TestCity
 
     public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
+    /// <summary>The default pack's manifest (Asia/Seoul, its climate and facts) under the test city's own id.</summary>
+    public static CityPack Pack { get; } = CityManifestReader.Read(CityPackLocator.Find("incheon")) with { Id = "test" };
+
     private static readonly GeometryFactory Geometry = new(new PrecisionModel(), 4326);
 
     public static CityCatalog Build()
@@ -71,7 +74,7 @@ public static class TestCity
         }
         var shapes = new List<Geometry?>();
         foreach (var _ in assets) shapes.Add(null);
-        return new CityCatalog("test", "Test City", "테스트시", Square(126.6, 37.5, 0.3), 1, districts, dongs, [], assets, shapes);
+        return new CityCatalog(Pack, Square(126.6, 37.5, 0.3), 1, districts, dongs, [], assets, shapes);
     }
 
     public static IEnumerable<AssetDescriptor> OfKind(this CityCatalog catalog, AssetKind kind)
@@ -90,6 +93,11 @@ public static class TestCity
         });
         return all;
     }
+
+    /// <summary>Sun times of a local date at the pack's location, on its clock.</summary>
+    public static Physics.SunTimes SunTimes(DateOnly localDate) => Physics.SolarCalculator.SunTimes(localDate, Pack.Location, Pack.Clock);
+
+    public static double SunElevationDeg(DateTimeOffset instant) => Physics.SolarCalculator.ElevationDeg(instant, Pack.Location);
 
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0) =>
         new(year, month, day, hour, minute, 0, Kst);

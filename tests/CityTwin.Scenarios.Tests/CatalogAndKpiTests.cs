@@ -73,7 +73,7 @@ public class CatalogAndKpiTests
         var load = area.Series(ScenarioKpiIds.PeakLoadMw).Baseline;
         Assert.Equal(load.Max(), area.Totals(ScenarioKpiIds.PeakLoadMw).Baseline);
         Assert.Equal(load.Sum(), area.Totals(ScenarioKpiIds.GridEnergyMwh).Baseline, 6);
-        Assert.Equal(load.Sum() * ScenarioFacts.GridTonnesCo2PerMwh, area.Totals(ScenarioKpiIds.Co2ElectricityTonnes).Baseline, 6);
+        Assert.Equal(load.Sum() * Runner.Facts.GridTonnesCo2PerMwh, area.Totals(ScenarioKpiIds.Co2ElectricityTonnes).Baseline, 6);
         var pm = area.Series(ScenarioKpiIds.Pm25Mean).Baseline;
         Assert.Equal(pm.Average(), area.Totals(ScenarioKpiIds.Pm25Mean).Baseline, 9);
         Assert.Equal(area.Totals(ScenarioKpiIds.Co2ElectricityTonnes).Baseline + area.Totals(ScenarioKpiIds.Co2TrafficTonnes).Baseline,

@@ -44,7 +44,7 @@ public class EnergyInterventionTests
         var area = Runner.RunDistrict(definition, Namdong).District;
 
         // Combustion vehicle-km fall from 97.7 % to 70 % of the fleet's.
-        Assert.Equal((1 - 0.30) / (1 - ScenarioFacts.CurrentEvShare) - 1, area.Total(ScenarioKpiIds.Co2TrafficTonnes).DeltaPercent!.Value / 100, 9);
+        Assert.Equal((1 - 0.30) / (1 - Runner.Facts.CurrentEvShare) - 1, area.Total(ScenarioKpiIds.Co2TrafficTonnes).DeltaPercent!.Value / 100, 9);
         Assert.Equal(KpiOutcome.Better, area.Total(ScenarioKpiIds.No2Mean).Outcome);
         Assert.Equal(KpiOutcome.Worse, area.Total(ScenarioKpiIds.GridEnergyMwh).Outcome);
         Assert.Equal(KpiOutcome.Worse, area.Total(ScenarioKpiIds.Co2ElectricityTonnes).Outcome);

@@ -46,6 +46,10 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>A host on a given store (kept on dispose), e.g. to restart the app on what a previous host wrote.</summary>
     public static TwinAppFactory OnStore(string dataDirectory) => new(new TwinAppOptions { DataDirectory = dataDirectory });
 
+    /// <summary>A host of another city: the pack folder is given as <c>City:Path</c>.</summary>
+    public static TwinAppFactory ForCity(string packDirectory) =>
+        new(new TwinAppOptions { Settings = new Dictionary<string, string> { ["City:Path"] = packDirectory } });
+
     /// <summary>Starts Kestrel (once) and returns its base address, http://127.0.0.1:port/.</summary>
     public Uri Start()
     {

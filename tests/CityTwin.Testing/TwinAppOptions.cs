@@ -27,7 +27,7 @@ public sealed record TwinAppOptions
     /// </summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>Configuration applied last, over everything above (e.g. <c>City:Name</c>, <c>City:PackPath</c>, <c>Simulation:Enabled</c>).</summary>
+    /// <summary>Configuration applied last, over everything above (e.g. <c>City:Name</c>, <c>City:Path</c>, <c>Simulation:Enabled</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>How long <see cref="TwinAppFactory.WaitUntilLiveAsync"/> waits for <c>/healthz</c> by default.</summary>

@@ -24,7 +24,11 @@ public sealed class ApiTests(TwinAppFactory app)
     {
         var city = await _client.GetFromJsonAsync<JsonElement>("/api/city");
         Assert.Equal("incheon", city.GetProperty("id").GetString());
-        Assert.Equal("인천광역시", city.GetProperty("nameKo").GetString());
+        Assert.Equal("인천광역시", city.GetProperty("names").GetProperty("ko").GetString());
+        Assert.Equal("Incheon", city.GetProperty("names").GetProperty("en").GetString());
+        Assert.Equal("Asia/Seoul", city.GetProperty("timeZone").GetString());
+        Assert.Equal("ko-KR", city.GetProperty("locale").GetString());
+        Assert.False(city.TryGetProperty("nameEn", out _));
         Assert.Equal(4, city.GetProperty("bbox").GetArrayLength());
         Assert.Equal(10, city.GetProperty("districtCount").GetInt32());
         Assert.Equal(155, city.GetProperty("dongCount").GetInt32());

@@ -124,6 +124,7 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
         var html = await brief.Content.ReadAsStringAsync();
         Assert.Contains("<svg", html);
         Assert.Contains("seed 7", html);
+        Assert.Contains("UTC+09:00 (Asia/Seoul)", html);
         Assert.Contains("LED", html);
     }
 

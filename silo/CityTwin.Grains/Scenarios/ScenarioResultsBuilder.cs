@@ -66,7 +66,8 @@ public static class ScenarioResultsBuilder
         var i = o.Inventory;
         var inventory = new AreaInventory(i[0], i[1], i[2], i[3], i[4], i[5], i[6]);
         var area = new AreaResult(AreaLevel.Gu, gu.Code, gu.NameEn, gu.NameKo, o.Start, o.Step, inventory,
-            new ChannelSeries(o.Steps, o.Baseline), new ChannelSeries(o.Steps, o.Scenario));
+            new ChannelSeries(o.Steps, o.Baseline), new ChannelSeries(o.Steps, o.Scenario))
+        { GridTonnesCo2PerMwh = city.Pack.Facts.GridTonnesCo2PerMwh };
         // Dong series stay with the partitions (their totals travel in the outcome).
         return new DistrictResult(o.GuCode, o.Start, o.Step, o.Steps, area, [],
             [.. o.Scopes.Select(s => new InterventionScope(s.Index, s.Type, s.Assets, s.Dongs, s.Quantity, s.QuantityUnit))], [], o.Notes);

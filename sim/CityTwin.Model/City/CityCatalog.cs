@@ -17,9 +17,7 @@ public sealed class CityCatalog
     private readonly Geometry?[] _shapes;
 
     public CityCatalog(
-        string id,
-        string nameEn,
-        string nameKo,
+        CityPack pack,
         Geometry outline,
         int seed,
         IReadOnlyList<DistrictInfo> districts,
@@ -28,9 +26,8 @@ public sealed class CityCatalog
         IReadOnlyList<AssetDescriptor> assets,
         IReadOnlyList<Geometry?> shapes)
     {
-        Id = id;
-        NameEn = nameEn;
-        NameKo = nameKo;
+        ArgumentNullException.ThrowIfNull(pack);
+        Pack = pack;
         Outline = outline;
         Seed = seed;
         Districts = districts;
@@ -43,18 +40,21 @@ public sealed class CityCatalog
         _districts = districts.ToDictionary(d => d.Code);
         _dongs = dongs.ToDictionary(d => d.Code);
         Bounds = outline.EnvelopeInternal;
-        HomeBounds = ComputeHomeBounds(dongs, Bounds);
+        HomeBounds = ComputeHomeBounds(dongs, pack.HomeMinDensityPerKm2, Bounds);
     }
 
-    public string Id { get; }
-    public string NameEn { get; }
-    public string NameKo { get; }
+    /// <summary>The pack's manifest: names, time zone, location, climate and facts.</summary>
+    public CityPack Pack { get; }
+
+    public string Id => Pack.Id;
+    public string NameEn => Pack.Name("en");
+    public string NameKo => Pack.Name("ko");
     public Geometry Outline { get; }
     public Envelope Bounds { get; }
 
     /// <summary>
-    /// Where people live: the extent of the built-up dongs. Incheon's islands stretch 100 km out to
-    /// sea, so the full extent would open the map on water with the city a speck on its edge.
+    /// Where people live: the extent of the built-up dongs (the pack's homeView density). A city with
+    /// far-flung islands would otherwise open the map on water with the city a speck on its edge.
     /// </summary>
     public Envelope HomeBounds { get; }
     public int Seed { get; }
@@ -77,11 +77,11 @@ public sealed class CityCatalog
     /// <summary>The real geometry behind an asset (footprint or centreline), or null for point assets.</summary>
     public Geometry? ShapeOf(int assetIndex) => _shapes[assetIndex];
 
-    private static Envelope ComputeHomeBounds(IReadOnlyList<DongInfo> dongs, Envelope fallback)
+    private static Envelope ComputeHomeBounds(IReadOnlyList<DongInfo> dongs, double minDensityPerKm2, Envelope fallback)
     {
         var home = new Envelope();
         foreach (var d in dongs)
-            if (d.DensityPerKm2 >= 2000) home.ExpandToInclude(d.Boundary.EnvelopeInternal);
+            if (d.DensityPerKm2 >= minDensityPerKm2) home.ExpandToInclude(d.Boundary.EnvelopeInternal);
         return home.IsNull ? fallback : home;
     }
 

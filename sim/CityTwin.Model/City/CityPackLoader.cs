@@ -6,9 +6,9 @@ using NetTopologySuite.Geometries;
 namespace CityTwin.Model.City;
 
 /// <summary>
-/// Loads a city pack (the Incheon layout: gu, dong, city outline, sites, population CSV and the
-/// optional building and road layers), validates it and generates the city's assets
-/// deterministically from a seed.
+/// Loads a city pack (its manifest, city.json, naming the gu, dong and outline files and the optional
+/// sites, population CSV and building and road layers), validates it and generates the city's
+/// assets deterministically from a seed.
 /// </summary>
 public static class CityPackLoader
 {
@@ -19,28 +19,27 @@ public static class CityPackLoader
         if (!Directory.Exists(directory))
             throw new CityPackException(directory, null, "city pack directory not found");
 
-        var population = ReadPopulation(directory);
-        var districts = ReadDistricts(directory, population);
-        var dongs = ReadDongs(directory, districts);
-        var (cityId, nameEn, nameKo, outline) = ReadCity(directory);
-        var sites = ReadSites(directory);
+        var pack = CityManifestReader.Read(directory);
+        var files = pack.Files;
+        var population = files.Population is { } populationFile ? ReadPopulation(directory, populationFile) : [];
+        var districts = ReadDistricts(directory, files.Gu, population);
+        var dongs = ReadDongs(directory, files.Dong, files.Gu, districts);
+        var outline = ReadOutline(directory, files.Outline);
+        var sites = files.Sites is { } sitesFile ? ReadSites(directory, sitesFile) : [];
 
         var generator = new AssetGenerator(dongs, seed, plan ?? SyntheticPlan.Default);
-        var buildingsFile = Path.Combine(directory, "songdo-buildings-osm.geojson");
-        if (File.Exists(buildingsFile)) generator.AddBuildings(GeoJsonFile.Read(directory, "songdo-buildings-osm.geojson"));
-        var roadsFile = Path.Combine(directory, "songdo-roads-osm.geojson");
-        if (File.Exists(roadsFile)) generator.AddRoads(GeoJsonFile.Read(directory, "songdo-roads-osm.geojson"));
+        if (files.Buildings is { } buildings) generator.AddBuildings(GeoJsonFile.Read(directory, buildings));
+        if (files.Roads is { } roads) generator.AddRoads(GeoJsonFile.Read(directory, roads));
         generator.AddSynthetic();
 
-        return new CityCatalog(cityId, nameEn, nameKo, outline, seed, districts, dongs, sites, generator.Assets, generator.Shapes);
+        return new CityCatalog(pack, outline, seed, districts, dongs, sites, generator.Assets, generator.Shapes);
     }
 
-    private static Dictionary<string, int> ReadPopulation(string directory)
+    private static Dictionary<string, int> ReadPopulation(string directory, string name)
     {
-        const string name = "incheon-gu-population.csv";
         var path = Path.Combine(directory, name);
         var result = new Dictionary<string, int>();
-        if (!File.Exists(path)) return result;
+        if (!File.Exists(path)) throw new CityPackException(name, null, $"file not found in {directory} (named by city.json files.population)");
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0) throw new CityPackException(name, null, "is empty");
         var header = lines[0].Split(',');
@@ -61,9 +60,9 @@ public static class CityPackLoader
         return result;
     }
 
-    private static List<DistrictInfo> ReadDistricts(string directory, Dictionary<string, int> population)
+    private static List<DistrictInfo> ReadDistricts(string directory, string name, Dictionary<string, int> population)
     {
-        var file = GeoJsonFile.Read(directory, "incheon-gu.geojson");
+        var file = GeoJsonFile.Read(directory, name);
         var list = new List<DistrictInfo>();
         for (var i = 0; i < file.Features.Count; i++)
         {
@@ -85,16 +84,16 @@ public static class CityPackLoader
         return list;
     }
 
-    private static List<DongInfo> ReadDongs(string directory, List<DistrictInfo> districts)
+    private static List<DongInfo> ReadDongs(string directory, string name, string guFile, List<DistrictInfo> districts)
     {
-        var file = GeoJsonFile.Read(directory, "incheon-dong.geojson");
+        var file = GeoJsonFile.Read(directory, name);
         var raw = new List<(string Code, string Gu, string En, string Ko, double Area, Geometry G)>();
         for (var i = 0; i < file.Features.Count; i++)
         {
             var f = file.Features[i];
             var gu = file.RequireString(f, i, "gu_code");
             if (districts.All(d => d.Code != gu))
-                throw new CityPackException(file.Name, GeoJsonFile.Label(f, i), $"gu_code {gu} names no district in incheon-gu.geojson");
+                throw new CityPackException(file.Name, GeoJsonFile.Label(f, i), $"gu_code {gu} names no district in {guFile}");
             var g = file.RequireGeometry(f, i, OgcGeometryType.Polygon, OgcGeometryType.MultiPolygon);
             raw.Add((file.RequireString(f, i, "code"), gu, file.RequireString(f, i, "name_en"), file.RequireString(f, i, "name_ko"),
                 GeoJsonFile.OptionalNumber(f, "area_km2") ?? GeoMath.AreaM2(g) / 1e6, g));
@@ -107,19 +106,15 @@ public static class CityPackLoader
             districts.First(x => x.Code == d.Gu).Population / perGu[d.Gu], d.G)).ToList();
     }
 
-    private static (string Id, string NameEn, string NameKo, Geometry Outline) ReadCity(string directory)
+    private static Geometry ReadOutline(string directory, string name)
     {
-        var file = GeoJsonFile.Read(directory, "incheon-city.geojson");
-        var f = file.Features[0];
-        var outline = file.RequireGeometry(f, 0, OgcGeometryType.Polygon, OgcGeometryType.MultiPolygon);
-        var nameEn = file.RequireString(f, 0, "name_en");
-        return (nameEn.ToLowerInvariant(), nameEn, file.RequireString(f, 0, "name_ko"), outline);
+        var file = GeoJsonFile.Read(directory, name);
+        return file.RequireGeometry(file.Features[0], 0, OgcGeometryType.Polygon, OgcGeometryType.MultiPolygon);
     }
 
-    private static List<SiteInfo> ReadSites(string directory)
+    private static List<SiteInfo> ReadSites(string directory, string name)
     {
-        if (!File.Exists(Path.Combine(directory, "incheon-poi.geojson"))) return [];
-        var file = GeoJsonFile.Read(directory, "incheon-poi.geojson");
+        var file = GeoJsonFile.Read(directory, name);
         var list = new List<SiteInfo>();
         for (var i = 0; i < file.Features.Count; i++)
         {

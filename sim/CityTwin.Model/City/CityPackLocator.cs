@@ -1,7 +1,7 @@
 namespace CityTwin.Model.City;
 
 /// <summary>
-/// Finds a city pack directory: an explicit path wins; else the copy shipped beside the program
+/// Finds a city pack directory: an explicit path (City:Path) wins; else the copy shipped beside the program
 /// (data/cities/NAME); else the repository's data folder found by walking up from the working directory.
 /// </summary>
 public static class CityPackLocator
@@ -11,7 +11,7 @@ public static class CityPackLocator
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
             if (Directory.Exists(explicitPath)) return Path.GetFullPath(explicitPath);
-            throw new CityPackException(explicitPath, null, "configured city pack directory does not exist");
+            throw new CityPackException(explicitPath, null, "the city pack folder set in City:Path does not exist");
         }
         var beside = Path.Combine(AppContext.BaseDirectory, "data", "cities", cityName);
         if (Directory.Exists(beside)) return beside;

@@ -4,7 +4,7 @@ using CityTwin.Model.Specs;
 
 namespace CityTwin.Model.Generation;
 
-/// <summary>Specs of synthetic infrastructure, drawn from ranges grounded in Incheon facts (docs/models.md).</summary>
+/// <summary>Specs of synthetic infrastructure, drawn from ranges grounded in the default city facts (docs/models.md).</summary>
 public static class SyntheticAssetFactory
 {
     public static AssetSpec Create(AssetKind kind, DongInfo dong, int countInDong, Random r) => kind switch
@@ -35,7 +35,7 @@ public static class SyntheticAssetFactory
 
     private static StreetlightSpec Streetlight(Random r)
     {
-        // 77 % of Incheon's road lights were LED in Jan 2023; circuits are converted as a whole.
+        // 77 % of the default city's road lights were LED in Jan 2023; circuits are converted as a whole.
         var led = r.NextDouble() < 0.77;
         return new StreetlightSpec(20 + r.Next(50), led ? 1 : 0, LedLampW: 150, SodiumLampW: 400);
     }

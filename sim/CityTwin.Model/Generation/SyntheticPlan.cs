@@ -4,12 +4,12 @@ namespace CityTwin.Model.Generation;
 
 /// <summary>
 /// How many synthetic assets of each kind the city gets, before they are shared out among dongs
-/// by population and area. Totals are sized from Incheon facts where one exists (docs/models.md).
+/// by population and area. Totals are sized from the default city's facts where one exists (docs/models.md).
 /// </summary>
 public sealed record SyntheticPlan(IReadOnlyDictionary<AssetKind, int> Totals, IReadOnlyDictionary<AssetKind, int> MinimumPerDong)
 {
     /// <summary>
-    /// Incheon: 188,615 road and security lights (2023) in circuits of ~44 lamps ⇒ ~4,300 circuits;
+    /// The default city: 188,615 road and security lights (2023) in circuits of ~44 lamps ⇒ ~4,300 circuits;
     /// one air station per ~10,000 residents; one distribution substation per ~20,000; EV sites for
     /// ~47,000 EVs at 1.64 EVs per charger, grouped in sites of a few ports.
     /// </summary>

@@ -1,3 +1,4 @@
+using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 
 namespace CityTwin.Model.Physics;
@@ -10,13 +11,13 @@ namespace CityTwin.Model.Physics;
 /// (0.4 + roadside factor) is the local traffic term, D = wind dilution, B = boundary-layer
 /// (night-time inversion) factor and W = rain washout. So PM2.5 rises linearly with traffic
 /// demand, all else equal.</para>
-/// <para>Shares follow model-facts §2: overseas sources ~42 % and vehicles ~26 % of the domestic
+/// <para>Shares follow the Seoul Metropolitan Government 2020 source study: overseas sources ~42 % and vehicles ~26 % of the domestic
 /// part of Seoul's PM2.5 (Seoul 2020 study), i.e. road traffic ≈ 15 % of the total, about
-/// 3 µg/m³ of Incheon's ~20 µg/m³ annual mean (Incheon 2022–2024: 19, 22, 19 µg/m³).</para>
+/// 3 µg/m³ of the default city's ~20 µg/m³ annual mean (2022–2024: 19, 22, 19 µg/m³).</para>
 /// <para>PM10 = PM2.5 / r + Asian-dust episodes + road dust, with r = 0.55–0.60 per station
-/// (Incheon's annual PM2.5/PM10 was 19/33 = 0.58 and 22/41 = 0.54).</para>
+/// (the default city's annual PM2.5/PM10 was 19/33 = 0.58 and 22/41 = 0.54).</para>
 /// <para>NO2 (ppb) = background 9 × season + k_no2 · T · D · B · season: road transport is the
-/// largest NOx source (CAPSS 2018, model-facts §2), so NO2 is mostly the traffic term. Tuned so
+/// largest NOx source (CAPSS 2018), so NO2 is mostly the traffic term. Tuned so
 /// background stations stay near 15–25 ppb (under the 30 ppb annual standard) and only busy
 /// roadside stations pass the 60 ppb 24-h level at peak hours.</para>
 /// </summary>
@@ -29,22 +30,6 @@ public sealed class AirQualityModel
     public const double TrafficNo2Ppb = 16.0;
 
     public const double BackgroundNo2Ppb = 9.0;
-
-    /// <summary>
-    /// Regional background PM2.5 by month, µg/m³: the seasonal shape of Korean PM2.5 (winter–spring
-    /// stagnation and transport, summer monsoon washout), scaled so that background plus local
-    /// traffic averages ≈ 20 µg/m³ over the year like Incheon 2022–2024.
-    /// </summary>
-    public static IReadOnlyList<double> RegionalPm25Monthly { get; } =
-        [26.5, 27.5, 28.0, 21.5, 18.0, 15.5, 11.5, 10.5, 11.5, 14.5, 20.5, 23.0];
-
-    /// <summary>Chance per 4-day window that a pollution episode starts (stagnant, transport-laden air).</summary>
-    public static IReadOnlyList<double> EpisodeChance { get; } =
-        [0.35, 0.35, 0.40, 0.30, 0.20, 0.10, 0.05, 0.05, 0.08, 0.15, 0.25, 0.30];
-
-    /// <summary>Chance per 7-day window of an Asian dust (hwangsa) episode, which loads PM10 with coarse dust.</summary>
-    public static IReadOnlyList<double> DustChance { get; } =
-        [0.02, 0.05, 0.15, 0.22, 0.10, 0, 0, 0, 0, 0.02, 0.04, 0.02];
 
     /// <summary>Mean of an episode's extra multiplier over its window: E[amplitude 0.5–1.8] × E[duration 1.5–4 d] × ½ (sin² shape) / 4 d.</summary>
     private const double EpisodeMeanPerChance = (0.5 + 1.3 / 2) * (1.5 + 2.5 / 2) / 2 / 4;
@@ -66,14 +51,20 @@ public sealed class AirQualityModel
         return _stations.Count - 1;
     }
 
-    /// <summary>Regional background PM2.5 at an instant (time only; weather effects are applied per station).</summary>
-    public static double RegionalPm25(int seed, DateTimeOffset instant)
+    /// <summary>
+    /// Regional background PM2.5 at an instant (time only; weather effects are applied per station):
+    /// the pack's monthly regional PM2.5 with seeded multi-day episodes at its monthly episode chance.
+    /// The table is the seasonal shape of the region's PM2.5, scaled so that background plus local
+    /// traffic averages the city's measured annual mean.
+    /// </summary>
+    public static double RegionalPm25(CityPack city, int seed, DateTimeOffset instant)
     {
-        var days = CityClock.LocalDays(instant);
-        var date = CityClock.LocalDate(CityClock.LocalDayIndex(instant));
+        ArgumentNullException.ThrowIfNull(city);
+        var days = city.Clock.LocalDays(instant);
+        var date = CityClock.LocalDate(city.Clock.LocalDayIndex(instant));
         var frac = days - Math.Floor(days);
-        var monthly = IncheonClimate.Interpolate(RegionalPm25Monthly, date, frac);
-        var chance = IncheonClimate.Interpolate(EpisodeChance, date, frac);
+        var monthly = ClimateNormals.Interpolate(city.Climate.RegionalPm25, date, frac);
+        var chance = ClimateNormals.Interpolate(city.Climate.Pm25EpisodeChance, date, frac);
         var window = (long)Math.Floor(days / 4);
         var episodes = 1.0;
         for (var w = window - 1; w <= window; w++)
@@ -95,12 +86,13 @@ public sealed class AirQualityModel
         return monthly * drift * episodes / (1.024 * (1 + chance * EpisodeMeanPerChance));
     }
 
-    /// <summary>Extra coarse dust (PM10, µg/m³) from Asian dust episodes: 40–240 µg/m³ at the peak, spring mostly.</summary>
-    public static double DustPm10(int seed, DateTimeOffset instant)
+    /// <summary>Extra coarse dust (PM10, µg/m³) from desert-dust episodes at the pack's monthly chance: 40–240 µg/m³ at the peak.</summary>
+    public static double DustPm10(CityPack city, int seed, DateTimeOffset instant)
     {
-        var days = CityClock.LocalDays(instant);
-        var date = CityClock.LocalDate(CityClock.LocalDayIndex(instant));
-        var chance = IncheonClimate.Interpolate(DustChance, date);
+        ArgumentNullException.ThrowIfNull(city);
+        var days = city.Clock.LocalDays(instant);
+        var date = CityClock.LocalDate(city.Clock.LocalDayIndex(instant));
+        var chance = ClimateNormals.Interpolate(city.Climate.DustChance, date);
         var window = (long)Math.Floor(days / 7);
         var dust = 0.0;
         for (var w = window - 1; w <= window; w++)
@@ -128,8 +120,9 @@ public sealed class AirQualityModel
     /// <summary>Night-time inversions trap local emissions (max near 03 h, min mid-afternoon).</summary>
     public static double BoundaryLayer(double localHour, double amplitude) => 1 + amplitude * Math.Cos(2 * Math.PI * (localHour - 3) / 24);
 
-    /// <summary>NO2 is higher in winter (less photochemistry, shallower mixing): ±25 % around mid-January/July.</summary>
-    public static double No2Season(DateTimeOffset localTime) => 1 + 0.25 * Math.Cos(2 * Math.PI * (localTime.DayOfYear - 15) / 365.25);
+    /// <summary>NO2 is higher in winter (less photochemistry, shallower mixing): ±25 % around midwinter and midsummer.</summary>
+    public static double No2Season(DateTimeOffset localTime, int midwinterDayOfYear) =>
+        1 + 0.25 * Math.Cos(2 * Math.PI * (localTime.DayOfYear - midwinterDayOfYear) / 365.25);
 
     public void Evaluate(int slot, CityConditions c, Span<double> values) => Evaluate(slot, c, 1, 1, values);
 
@@ -155,7 +148,7 @@ public sealed class AirQualityModel
         var pm25 = (background + local) * wash * noisePm;
         // Road dust (tyres, brakes, resuspension) is mostly coarse: it adds to PM10, damped when wet.
         var pm10 = pm25 / s.Pm25Ratio + c.DustPm10 * (0.7 + 0.3 * d) + 1.5 * local * wash;
-        var season = No2Season(c.LocalTime);
+        var season = No2Season(c.LocalTime, c.MidwinterDayOfYear);
         var no2 = (BackgroundNo2Ppb * (0.7 + 0.3 * d) * blBackground + TrafficNo2Ppb * (traffic * trafficNo2Factor) * d * blLocal) * season * noiseNo2;
         values[0] = Math.Round(pm25, 1);
         values[1] = Math.Round(pm10, 1);

@@ -7,17 +7,17 @@ namespace CityTwin.Model.Physics;
 /// Buildings: values [load_kw, pv_kw, demand_pct].
 /// <para>load = floor area × EUI / 8,760 h × occupancy profile(use, hour, weekday) × temperature
 /// factor / weather normalisation × building factor × noise. EUI: MOLIT 2024 medians for the
-/// central region, apartments 136 and offices 159 kWh/m²·yr (model-facts §4; other uses are
+/// central region, apartments 136 and offices 159 kWh/m²·yr (other uses are
 /// estimates kept in <see cref="BuildingFactory.EuiKwhPerM2"/> so the generator's design peak and
 /// this model agree). Profiles average 1 over a week, so an average year uses area × EUI.</para>
 /// <para>Temperature factor = 1 + 3 %/°C above 24 °C (cooling) + 1.5 %/°C below 15 °C (heating).
 /// KEPCO finds +1 °C adds ≈1 % of the national peak and KPX puts cooling at ≈23 % of the summer
-/// peak (model-facts §4); the national figure includes industry that does not respond to weather,
+/// peak; the national figure includes industry that does not respond to weather,
 /// so a building responds more: at a 33 °C afternoon the 3 %/°C slope adds 27 %, i.e. cooling is
 /// ≈21 % of that load, matching KPX. Heating is mostly gas (ondol, district heat) in Korea, hence
 /// half the slope. Dividing by <see cref="WeatherNormalisation"/> keeps annual kWh = area × EUI.</para>
 /// <para>pv = kWp × clear-sky GHI / 1,000 × (1 − 0.75·cloud) × <see cref="PvPerformance"/>, calibrated
-/// to ≈1,300 kWh/kWp·yr (rooftop PV yield in Korea 1,290–1,380, model-facts §4).</para>
+/// to ≈1,300 kWh/kWp·yr (rooftop PV yield in Korea 1,290–1,380).</para>
 /// <para>demand_pct = max(0, load − pv) / design peak × 100.</para>
 /// </summary>
 public sealed class BuildingEnergyModel
@@ -27,7 +27,7 @@ public sealed class BuildingEnergyModel
     public const double HeatingBaseC = 15;
     public const double HeatingPerDegree = 0.015;
 
-    /// <summary>Mean of the temperature factor over the seeded Incheon year (measured over 2023–2025 with several seeds).</summary>
+    /// <summary>Mean of the temperature factor over the seeded year of the default city (measured over 2023–2025 with several seeds).</summary>
     public const double WeatherNormalisation = 1.09;
 
     /// <summary>Tilt gain × performance ratio, calibrated so the annual yield is ≈1,300 kWh/kWp.</summary>

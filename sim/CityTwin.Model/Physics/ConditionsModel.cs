@@ -1,3 +1,5 @@
+using CityTwin.Model.City;
+
 namespace CityTwin.Model.Physics;
 
 /// <summary>
@@ -7,11 +9,14 @@ namespace CityTwin.Model.Physics;
 public sealed class ConditionsModel
 {
     private readonly int _seed;
+    private readonly CityPack _city;
 
-    public ConditionsModel(int seed)
+    public ConditionsModel(CityPack city, int seed)
     {
+        ArgumentNullException.ThrowIfNull(city);
         _seed = seed;
-        Weather = new WeatherModel(seed);
+        _city = city;
+        Weather = new WeatherModel(city, seed);
     }
 
     public WeatherModel Weather { get; }
@@ -53,18 +58,21 @@ public sealed class ConditionsModel
 
     private CityConditions Build(DateTimeOffset utc, WeatherState weather, double[] rainHistory)
     {
-        var elevation = SolarCalculator.IncheonElevationDeg(utc);
-        var sun = SolarCalculator.IncheonSunTimes(DateOnly.FromDateTime(CityClock.ToLocal(utc).DateTime));
+        var local = _city.Clock.ToLocal(utc);
+        var elevation = SolarCalculator.ElevationDeg(utc, _city.Location);
+        var sun = SolarCalculator.SunTimes(DateOnly.FromDateTime(local.DateTime), _city.Location, _city.Clock);
         return new CityConditions(
             utc,
+            local.Offset,
             weather,
             elevation,
             sun.Sunrise,
             sun.Sunset,
             SolarCalculator.ClearSkyGhi(elevation),
-            TrafficDemand.At(utc),
-            AirQualityModel.RegionalPm25(_seed, utc),
-            AirQualityModel.DustPm10(_seed, utc),
+            TrafficDemand.At(local),
+            AirQualityModel.RegionalPm25(_city, _seed, utc),
+            AirQualityModel.DustPm10(_city, _seed, utc),
+            _city.Climate.MidwinterDayOfYear,
             rainHistory);
     }
 }

@@ -7,11 +7,11 @@ namespace CityTwin.Model.Physics;
 /// <para>Each port is independently busy with an hour-dependent probability × a site popularity
 /// factor, drawn once per session slot (slow: 3 h slots, fast: 45 min), so a plugged car stays
 /// plugged. Slow (7 kW) chargers sit at homes and are busiest overnight (a slow charge averages
-/// 9.8 h, model-facts §4); fast (100–200 kW) chargers serve daytime top-ups.</para>
+/// 9.8 h); fast (100–200 kW) chargers serve daytime top-ups.</para>
 /// <para>power = Σ busy ports × port kW × taper. DC fast charging tapers as the battery fills
 /// (45–95 % of rating); 30 % of cars on slow chargers have finished and draw nothing.</para>
-/// Occupancy levels are assumptions (no Incheon utilisation data found); 1.64 EVs per charger
-/// nationally (model-facts §4) suggests high night-time occupancy of home chargers.
+/// Occupancy levels are assumptions (no utilisation data found); 1.64 EVs per charger
+/// nationally (KAMA/MOLIT 2024) suggests high night-time occupancy of home chargers.
 /// </summary>
 public sealed class EvChargerModel
 {

@@ -4,18 +4,18 @@ namespace CityTwin.Model.Physics;
 
 /// <summary>
 /// Flood (water-level) sensors at low points: values [level_cm, rain_mmh].
-/// <para>Rational-method balance over the last three hours (Q = C·i·A, runoff coefficients in
-/// model-facts §6): runoff = rain × impervious share (C). While runoff exceeds the drainage
-/// capacity (mm/h, from the spec: Incheon designs sewers for 77–90 mm/h at the trunk level,
-/// street inlets for less, model-facts §6) the excess ponds; when it falls below, the pond drains
+/// <para>Rational-method balance over the last three hours (Q = C·i·A, runoff coefficients from the
+/// ASCE/WPCF table): runoff = rain × impervious share (C). While runoff exceeds the drainage
+/// capacity (mm/h, from the spec: the default city designs sewers for 77–90 mm/h at the trunk level,
+/// street inlets for less; Incheon Ilbo and Kiho Ilbo reports) the excess ponds; when it falls below, the pond drains
 /// at half the spare capacity. The pond depth over the catchment (mm) gathers at the low point:
 /// level_cm = (ponded mm × 1 cm/mm + surcharge) × the spec's low-point factor, where a low point
 /// collects the water of ~10× its own area (hence 1 cm of level per mm over the catchment) and the
 /// surcharge is the backwater as the drain fills: 12 cm × (runoff of the last 30 min / drainage
 /// capacity)³, so light rain barely registers and rain near the design capacity already backs up
 /// to the warning level at the lowest points. The 1 cm/mm and 12 cm constants are assumptions
-/// chosen so that Incheon's 2–3 heaviest hours a year give warnings at the lowest points and only
-/// design-exceeding storms (above ~60–90 mm/h, model-facts §6) give alarms.</para>
+/// chosen so that the default city's 2–3 heaviest hours a year give warnings at the lowest points and only
+/// design-exceeding storms (above ~60–90 mm/h) give alarms.</para>
 /// Zero when dry. The rain history is re-evaluated from the weather model (a pure function of
 /// time), so the sensor needs no stored state and a restarted simulator reads the same level.
 /// </summary>

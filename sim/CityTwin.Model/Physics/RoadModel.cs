@@ -9,10 +9,10 @@ namespace CityTwin.Model.Physics;
 /// day factor (±8 %) moves the bottlenecks from day to day; the noise (±5 %, 5-min knots) is
 /// detector jitter. v is demand volume, so vc may exceed 1: that is queued demand.</para>
 /// <para>speed = free-flow speed × rain factor / (1 + 0.15·(v/c)^4), the BPR volume-delay function
-/// (FHWA, model-facts §1; used by KOTI's KTDB network), with the free-flow speed capped by the
+/// (FHWA; used by KOTI's KTDB network), with the free-flow speed capped by the
 /// Safe Speed 5030 limits (50 km/h urban, 60 on designated arterials, 30 residential; KOTSA,
-/// model-facts §1). Rain slows drivers by up to 10 % at 10 mm/h and above (assumption).</para>
-/// Base utilisation was tuned on the Incheon catalogue so that at a weekday 17–18 h peak (demand
+/// Road Traffic Act Enforcement Rule art. 19). Rain slows drivers by up to 10 % at 10 mm/h and above (assumption).</para>
+/// Base utilisation was tuned on the default city's catalogue so that at a weekday 17–18 h peak (demand
 /// 1.76) about one primary arterial in six is at v/c ≥ 0.85 (≈12 % warning, ≈4 % alarm), while at
 /// 03 h (demand 0.12) every road runs free.
 /// </summary>

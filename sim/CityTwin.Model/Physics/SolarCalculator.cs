@@ -1,18 +1,15 @@
+using CityTwin.Model.City;
+
 namespace CityTwin.Model.Physics;
 
 /// <summary>
 /// Sun position and sunrise/sunset from the NOAA GML Solar Calculator equations, which follow
-/// Meeus, Astronomical Algorithms (model-facts §3, https://gml.noaa.gov/grad/solcalc/). NOAA
+/// Meeus, Astronomical Algorithms (https://gml.noaa.gov/grad/solcalc/calcdetails.html). NOAA
 /// quotes about ±1 minute for sunrise/sunset within ±72° latitude, ample for switching
 /// streetlights and driving PV output.
 /// </summary>
 public static class SolarCalculator
 {
-    /// <summary>Incheon City Hall area; the whole city spans ~0.5° so one point serves all assets (±2 min).</summary>
-    public const double IncheonLatitude = 37.456;
-
-    public const double IncheonLongitude = 126.705;
-
     /// <summary>Sun centre altitude at apparent sunrise/sunset: −(34′ refraction + 16′ semi-diameter).</summary>
     public const double HorizonDeg = -0.833;
 
@@ -33,7 +30,11 @@ public static class SolarCalculator
         return 90 - Math.Acos(Math.Clamp(cosZenith, -1, 1)) / Deg;
     }
 
-    public static double IncheonElevationDeg(DateTimeOffset instant) => ElevationDeg(instant, IncheonLatitude, IncheonLongitude);
+    public static double ElevationDeg(DateTimeOffset instant, CityLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return ElevationDeg(instant, location.Latitude, location.Longitude);
+    }
 
     /// <summary>
     /// Sunrise, solar noon and sunset on a local date. NOAA's spreadsheet evaluates the sun at local
@@ -53,8 +54,14 @@ public static class SolarCalculator
             At(midnightUtc, set, utcOffset));
     }
 
-    public static SunTimes IncheonSunTimes(DateOnly localDate) =>
-        SunTimes(localDate, IncheonLatitude, IncheonLongitude, CityClock.UtcOffset);
+    /// <summary>Sun times of a city's local date, on its civil clock (the offset in force at local noon).</summary>
+    public static SunTimes SunTimes(DateOnly localDate, CityLocation location, CityClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(clock);
+        var offset = clock.OffsetAt(clock.AtLocal(CityClock.LocalDayIndex(localDate), 12));
+        return SunTimes(localDate, location.Latitude, location.Longitude, offset);
+    }
 
     /// <summary>
     /// Clear-sky global horizontal irradiance, W/m², by the Haurwitz model (Haurwitz 1945; one of

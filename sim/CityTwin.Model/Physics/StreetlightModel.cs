@@ -5,13 +5,13 @@ namespace CityTwin.Model.Physics;
 /// <summary>
 /// Streetlight circuits: values [power_kw, lit_pct, lamps_out].
 /// <para>Lights follow an astronomical clock: on while the sun's centre is below −0.833° (after
-/// apparent sunset, before apparent sunrise, NOAA equations, model-facts §3); lit_pct is 100 when
+/// apparent sunset, before apparent sunrise, NOAA equations); lit_pct is 100 when
 /// on and 0 when off; power = installed kW × lit_pct / 100. Installed kW comes from the spec's lamp
-/// mix (LED 150 W replacing 400 W sodium in Incheon, 77 % LED in 2023, model-facts §5).</para>
+/// mix (150 W LED replacing 400 W sodium, 77 % LED in 2023 in the default city; Incheon City 2019 and 2023).</para>
 /// <para>Lamp failures: each circuit has a 1.5 % chance per day of a fault taking out 1–6 lamps
 /// (half of faults are a single lamp, one in ten a feeder section of 5–6), repaired after 1–7
 /// days. About 6 % of circuits have a lamp out at any time, ~3 % two or more (warning) and
-/// under 1 % five or more (alarm). These rates are assumptions, not Incheon statistics.</para>
+/// under 1 % five or more (alarm). These rates are assumptions, not statistics of the default city.</para>
 /// </summary>
 public sealed class StreetlightModel
 {

@@ -6,12 +6,12 @@ namespace CityTwin.Model.Physics;
 /// Distribution substations: values [load_mw, loading_pct].
 /// <para>load = served population × 1.18 kW × grid profile(hour, weekday) × temperature factor /
 /// weather normalisation × site factor × noise; loading = load / capacity × 100.
-/// 1.18 kW is 10,330 kWh per person-year (KEPCO 2021, model-facts §4) / 8,760 h.</para>
+/// 1.18 kW is 10,330 kWh per person-year (KEPCO 2021) / 8,760 h.</para>
 /// <para>The grid profile has its evening peak at 17–19 h: the summer system peak moved there
-/// from 16–17 h (95.6 GW at 18 h on 19 Aug 2024, KPX, model-facts §4).</para>
+/// from 16–17 h (95.6 GW at 18 h on 19 Aug 2024, KPX).</para>
 /// <para>Temperature factor = 1 + 2.5 %/°C above 22 °C + 0.8 %/°C below 10 °C. KPX gives
 /// 0.5–2.0 GW per °C on a ~90 GW peak (0.6–2.2 %/°C) and KEPCO ≈1 %/°C of peak per °C of daily
-/// maximum (model-facts §4); the slope here is at the top of that range because a residential
+/// maximum (KEPCO/KPX); the slope here is at the top of that range because a residential
 /// feeder is more weather-sensitive than the national mix, and it reproduces cooling ≈ 23 % of the
 /// summer peak. Korea's winter peak (electric heaters) is why there is a heating slope at all.</para>
 /// Together with the generator's sizing (capacity = population × 1.18 kW × 1.5 × margin 1.05–1.6)
@@ -26,7 +26,7 @@ public sealed class SubstationModel
     public const double HeatingBaseC = 10;
     public const double HeatingPerDegree = 0.008;
 
-    /// <summary>Mean of the temperature factor over the seeded Incheon year.</summary>
+    /// <summary>Mean of the temperature factor over the seeded year of the default city.</summary>
     public const double WeatherNormalisation = 1.045;
 
     /// <summary>System-load shape: night trough ~0.77 at 04 h, daytime plateau, evening peak 17–19 h; weekends ~12 % lower.</summary>

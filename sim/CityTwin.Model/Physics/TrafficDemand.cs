@@ -2,7 +2,7 @@ namespace CityTwin.Model.Physics;
 
 /// <summary>
 /// City-wide road traffic demand as a multiple of the average weekday's hourly mean (1.0).
-/// Weekday shape from the MOLIT road traffic surveys (model-facts §1): 76.4 % of the day's
+/// Weekday shape from the MOLIT road traffic surveys (2017 and 2024): 76.4 % of the day's
 /// traffic between 07 and 19 h (the profile's hours 7–18 sum to 0.764 × 24 = 18.34), the
 /// 17–18 h hour at 176 % of the hourly mean, 03–04 h at about 12 %, a morning peak at 07–09 h
 /// (KOTI: only 17 % of commuters leave before 07 h) and Fridays at 107 %. Weekend shape and
@@ -37,10 +37,11 @@ public static class TrafficDemand
     /// are joined linearly, so the demand changes smoothly (no step at hh:00) while each hour keeps
     /// its surveyed mean to within a few per cent; across midnight the next day's profile is used.
     /// </summary>
-    public static double At(DateTimeOffset instant)
+    /// <param name="localTime">The instant on the city's civil clock (its offset is the city's at that instant).</param>
+    public static double At(DateTimeOffset localTime)
     {
-        var local = CityClock.ToLocal(instant);
-        var hour = CityClock.LocalHour(instant);
+        var local = localTime;
+        var hour = CityClock.LocalHour(localTime, localTime.Offset);
         var x = hour - 0.5;
         var i = (int)Math.Floor(x);
         var f = x - i;

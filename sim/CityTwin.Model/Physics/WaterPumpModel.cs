@@ -68,7 +68,8 @@ public sealed class WaterPumpModel
         }
         else
         {
-            var season = 1 + 0.08 * Math.Cos(2 * Math.PI * (c.LocalTime.DayOfYear - 205) / 365.25);
+            // Demand peaks in high summer, about 190 days after midwinter (late July in the north).
+            var season = 1 + 0.08 * Math.Cos(2 * Math.PI * (c.LocalTime.DayOfYear - (c.MidwinterDayOfYear + 190)) / 365.25);
             var noise = 1 + 0.04 * SeededRandom.SmoothSigned(_seed, RandomStream.PumpNoise, p.AssetIndex, c.LocalDays * 96);
             flow = Math.Min(p.CapacityM3h, p.CapacityM3h * 0.5 * p.Factor * SupplyProfile.At(c.LocalTime.DayOfWeek, c.LocalHour) * season * noise);
             var x = flow / p.CapacityM3h;

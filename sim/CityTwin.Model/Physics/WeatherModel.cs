@@ -1,17 +1,19 @@
+using CityTwin.Model.City;
+
 namespace CityTwin.Model.Physics;
 
 /// <summary>
-/// Seeded synthetic weather for Incheon: a pure function of (seed, instant) with no stored state,
+/// Seeded synthetic weather for a city's climate normals: a pure function of (pack, seed, instant) with no stored state,
 /// so any past or future instant can be re-evaluated (the flood model integrates the last three
 /// hours of rain this way) and two processes always agree.
 /// <list type="bullet">
-/// <item>Temperature: monthly normal (<see cref="IncheonClimate"/>) + a smooth day-to-day anomaly
+/// <item>Temperature: monthly normal (<see cref="ClimateNormals"/>) + a smooth day-to-day anomaly
 /// with a synoptic (~4-day) and a daily component, shaped over the day with the minimum at
 /// sunrise and the maximum at 15:00 (the classic two-piece cosine diurnal model).</item>
 /// <item>Rain: each local day is wet with the month's wet-day frequency and then carries one or two
 /// stratiform events (exponentially distributed depth, 2–16 h, sine-shaped) and, in summer, a
-/// convective burst of 25–90 mm/h for 1–2 h (Incheon records: 90.5 mm/h in 2017, 92 mm/h in 2010,
-/// model-facts §3). Event depths are set so the expected monthly totals equal the normals.</item>
+/// convective burst of 25–90 mm/h for 1–2 h (the range of Korean station records, KMA). Event
+/// depths are set so the expected monthly totals equal the normals.</item>
 /// <item>Cloud, wind and humidity: monthly normals + smooth noise, forced by rain.</item>
 /// </list>
 /// </summary>
@@ -26,35 +28,47 @@ public sealed class WeatherModel
     private const double ExpectedHeatwaveDegreeDaysPerWindow = 4.5 * 5.5 * 2 / Math.PI;
 
     private readonly int _seed;
+    private readonly ClimateNormals _climate;
+    private readonly CityClock _clock;
+    private readonly CityLocation _location;
+    private readonly bool[] _longRain = new bool[12];
 
-    public WeatherModel(int seed) => _seed = seed;
+    public WeatherModel(CityPack city, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        _seed = seed;
+        _climate = city.Climate;
+        _clock = city.Clock;
+        _location = city.Location;
+        foreach (var month in _climate.LongRainMonths) _longRain[month - 1] = true;
+    }
 
     public int Seed => _seed;
 
     public WeatherState At(DateTimeOffset instant)
     {
-        var day = CityClock.LocalDayIndex(instant);
-        var hour = CityClock.LocalHour(instant);
-        var days = CityClock.LocalDays(instant);
+        var day = _clock.LocalDayIndex(instant);
+        var hour = _clock.LocalHour(instant);
+        var days = _clock.LocalDays(instant);
         var date = CityClock.LocalDate(day);
         var rain = Rain(day, hour, out var nearRain);
 
         var temperature = Temperature(day, hour) - 1.5 * Math.Min(1, rain / 8); // evaporative cooling under showers
 
-        var cloud = IncheonClimate.Interpolate(IncheonClimate.CloudCover, date, hour / 24) + 0.22 * SeededRandom.Smooth(_seed, RandomStream.Cloud, 0, days * 1.5);
+        var cloud = ClimateNormals.Interpolate(_climate.CloudCover, date, hour / 24) + 0.22 * SeededRandom.Smooth(_seed, RandomStream.Cloud, 0, days * 1.5);
         if (nearRain) cloud = Math.Max(cloud, 0.75);
         if (rain > 0) cloud = Math.Max(cloud, 0.85 + 0.15 * Math.Min(1, rain / 4));
         cloud = Math.Clamp(cloud, 0, 1);
 
-        // Sea-breeze coast: wind peaks mid-afternoon (+25 %) and drops at night; showers bring gusts.
-        var wind = IncheonClimate.Interpolate(IncheonClimate.WindMs, date, hour / 24)
+        // Wind peaks mid-afternoon (+25 %) and drops at night; showers bring gusts.
+        var wind = ClimateNormals.Interpolate(_climate.WindMs, date, hour / 24)
             * Math.Exp(0.3 * SeededRandom.Smooth(_seed, RandomStream.Wind, 0, days * 2))
             * (1 + 0.25 * Math.Sin(2 * Math.PI * (hour - 9) / 24))
             + 1.5 * Math.Min(1, rain / 10);
         wind = Math.Clamp(wind, 0.3, 25);
 
         // Humidity falls as the afternoon warms (about 2.5 points per °C above the daily mean).
-        var humidity = IncheonClimate.Interpolate(IncheonClimate.RelativeHumidityPct, date, hour / 24)
+        var humidity = ClimateNormals.Interpolate(_climate.RelativeHumidityPct, date, hour / 24)
             - 2.5 * (temperature - DailyMeanC(day))
             + 6 * SeededRandom.Smooth(_seed, RandomStream.Humidity, 0, days * 1.5);
         if (rain > 0) humidity = Math.Max(humidity, 88 + Math.Min(10, rain));
@@ -64,20 +78,20 @@ public sealed class WeatherModel
     }
 
     /// <summary>Rain rate only (cheap): what the flood model samples at past instants.</summary>
-    public double RainAt(DateTimeOffset instant) => Rain(CityClock.LocalDayIndex(instant), CityClock.LocalHour(instant), out _);
+    public double RainAt(DateTimeOffset instant) => Rain(_clock.LocalDayIndex(instant), _clock.LocalHour(instant), out _);
 
     /// <summary>Seasonal normal plus this seed's anomaly and heatwaves for a local day, °C.</summary>
     public double DailyMeanC(long localDay)
     {
         var date = CityClock.LocalDate(localDay);
-        var sigma = IncheonClimate.Interpolate(IncheonClimate.AnomalySigmaC, date);
+        var sigma = ClimateNormals.Interpolate(_climate.AnomalySigmaC, date);
         var anomaly = 0.8 * SeededRandom.Smooth(_seed, RandomStream.TemperatureSlow, 0, localDay / 4.0)
             + 0.45 * SeededRandom.Smooth(_seed, RandomStream.TemperatureFast, 0, localDay);
         // Heatwaves add warmth on top of the normal; their expected contribution is taken off
         // the normal so that monthly means stay at the table values.
-        var heatChance = IncheonClimate.Interpolate(IncheonClimate.HeatwaveChance, date);
+        var heatChance = ClimateNormals.Interpolate(_climate.HeatwaveChance, date);
         var heat = Heatwave(localDay) - heatChance * ExpectedHeatwaveDegreeDaysPerWindow / HeatwaveWindowDays;
-        return IncheonClimate.Interpolate(IncheonClimate.MeanTemperatureC, date) + sigma * anomaly + heat;
+        return ClimateNormals.Interpolate(_climate.MeanTemperatureC, date) + sigma * anomaly + heat;
     }
 
     /// <summary>Heatwave warming of a day, °C: a sine bump of 3–6 °C over 3–8 days, starting in 10-day windows.</summary>
@@ -88,7 +102,7 @@ public sealed class WeatherModel
         for (var w = window - 1; w <= window; w++)
         {
             var windowStart = w * (long)HeatwaveWindowDays;
-            var chance = IncheonClimate.Interpolate(IncheonClimate.HeatwaveChance, CityClock.LocalDate(windowStart));
+            var chance = ClimateNormals.Interpolate(_climate.HeatwaveChance, CityClock.LocalDate(windowStart));
             if (chance <= 0 || SeededRandom.Uniform(_seed, RandomStream.Heatwave, w, 0) >= chance) continue;
             var start = windowStart + 6 * SeededRandom.Uniform(_seed, RandomStream.Heatwave, w, 1);
             var duration = 3 + 5 * SeededRandom.Uniform(_seed, RandomStream.Heatwave, w, 2);
@@ -127,14 +141,14 @@ public sealed class WeatherModel
     /// <summary>Clouds and rain damp the daily range: a wet day swings about 40 % less.</summary>
     private double DiurnalRange(long day)
     {
-        var normal = IncheonClimate.Interpolate(IncheonClimate.DiurnalRangeC, CityClock.LocalDate(day));
+        var normal = ClimateNormals.Interpolate(_climate.DiurnalRangeC, CityClock.LocalDate(day));
         var wet = IsWetDay(day) ? 0.6 : 1.0;
         return normal * wet * (1 + 0.15 * SeededRandom.Signed(_seed, RandomStream.TemperatureFast, 1, day));
     }
 
-    private static double SunriseHour(long day)
+    private double SunriseHour(long day)
     {
-        var sun = SolarCalculator.IncheonSunTimes(CityClock.LocalDate(day));
+        var sun = SolarCalculator.SunTimes(CityClock.LocalDate(day), _location, _clock);
         return sun.Sunrise.TimeOfDay.TotalHours;
     }
 
@@ -142,7 +156,7 @@ public sealed class WeatherModel
     {
         var date = CityClock.LocalDate(day);
         var m = date.Month - 1;
-        return SeededRandom.Uniform(_seed, RandomStream.RainDay, day, 0) < IncheonClimate.WetDays[m] / DateTime.DaysInMonth(date.Year, date.Month);
+        return SeededRandom.Uniform(_seed, RandomStream.RainDay, day, 0) < _climate.WetDays[m] / DateTime.DaysInMonth(date.Year, date.Month);
     }
 
     /// <summary>Sum of the events of today and yesterday (an evening event can run past midnight).</summary>
@@ -156,10 +170,10 @@ public sealed class WeatherModel
             var tau0 = (day - d) * 24 + hour; // hours since the start of day d
             var date = CityClock.LocalDate(d);
             var m = date.Month - 1;
-            var wetDays = IncheonClimate.WetDays[m];
-            var burstChance = IncheonClimate.BurstChance[m];
-            var meanDepth = Math.Max(0.5, (IncheonClimate.RainTotalMm[m] - wetDays * burstChance * ExpectedBurstDepthMm) / wetDays);
-            var monsoon = m is >= 5 and <= 8;
+            var wetDays = _climate.WetDays[m];
+            var burstChance = _climate.BurstChance[m];
+            var meanDepth = Math.Max(0.5, (_climate.RainTotalMm[m] - wetDays * burstChance * ExpectedBurstDepthMm) / wetDays);
+            var monsoon = _longRain[m];
             var events = SeededRandom.Uniform(_seed, RandomStream.RainDay, d, 1) < 0.3 ? 2 : 1;
             double firstStart = 0, firstDuration = 0;
             for (var k = 0; k < events; k++)

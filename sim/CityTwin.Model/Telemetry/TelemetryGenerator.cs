@@ -55,7 +55,7 @@ public sealed class TelemetryGenerator
         _catalog = catalog;
         _seed = seed;
         _outageShare = Math.Clamp(outageShare, 0, 1);
-        _conditions = new ConditionsModel(seed);
+        _conditions = new ConditionsModel(catalog.Pack, seed);
         _buildings = new BuildingEnergyModel(seed);
         _roads = new RoadModel(seed);
         _lights = new StreetlightModel(seed);

@@ -21,13 +21,13 @@ public static class ScenarioLimits
     public const int MaxPolygonPoints = 1000;
     public const int MaxTemperatureOffsetPoints = 1000;
 
-    /// <summary>Offsets stay within what the models were calibrated for (Incheon's record is 38.9 °C).</summary>
+    /// <summary>Offsets stay within what the models were calibrated for (the default city's record is 38.9 °C).</summary>
     public const double MaxTemperatureOffsetC = 15;
 
     public const double MaxHeatwavePeakC = 12;
     public static readonly TimeSpan MaxHeatwaveDuration = TimeSpan.FromDays(14);
 
-    /// <summary>Above the Korean record of 141.5 mm/h (Seoul, 8 Aug 2022; model-facts §3).</summary>
+    /// <summary>Above the Korean record of 141.5 mm/h (Dongjak, 8 Aug 2022; KMA).</summary>
     public const double MaxRainMmH = 150;
 
     public static readonly TimeSpan MaxRainDuration = TimeSpan.FromHours(72);

@@ -1,3 +1,4 @@
+using CityTwin.Model.City;
 using CityTwin.Model.Physics;
 using CityTwin.Scenarios.Definitions;
 
@@ -28,9 +29,9 @@ internal sealed class ConditionsTimeline
 
     public int Count => Baseline.Length;
 
-    public static ConditionsTimeline Build(int seed, DateTimeOffset start, TimeSpan step, int steps, ScenarioConditions? conditions, bool conditionsInBaseline)
+    public static ConditionsTimeline Build(CityPack city, int seed, DateTimeOffset start, TimeSpan step, int steps, ScenarioConditions? conditions, bool conditionsInBaseline)
     {
-        var model = new ConditionsModel(seed);
+        var model = new ConditionsModel(city, seed);
         var seeded = new CityConditions[steps];
         for (var k = 0; k < steps; k++) seeded[k] = model.At(start + step * k);
         if (conditions is null || conditions.IsEmpty) return new ConditionsTimeline(seeded, seeded);

@@ -63,6 +63,7 @@ internal sealed class DistrictPlan
     private readonly double[] _evShare;
     private readonly double[] _evAddedVehicles;
     private readonly double[] _evNo2Factor;
+    private readonly ScenarioFacts _facts;
 
     public DistrictPlan(
         CityCatalog city,
@@ -70,9 +71,11 @@ internal sealed class DistrictPlan
         ScenarioDefinition definition,
         DistrictInfo district,
         Func<string, double> trafficIntensity,
-        double vehiclesPerResident)
+        double vehiclesPerResident,
+        ScenarioFacts facts)
     {
         _city = city;
+        _facts = facts;
         District = district;
         var seed = definition.Seed;
         Dongs = [.. city.DongsOf(district.Code).OrderBy(d => d.Code, StringComparer.Ordinal)];
@@ -138,8 +141,8 @@ internal sealed class DistrictPlan
 
         var n = Dongs.Length;
         _population = [.. Dongs.Select(d => (double)d.Population)];
-        _vehicleKmAtDemand1 = [.. Dongs.Select(d => d.Population * vehiclesPerResident * ScenarioFacts.KmPerVehiclePerDay / 24)];
-        _evShare = [.. Enumerable.Repeat(ScenarioFacts.CurrentEvShare, n)];
+        _vehicleKmAtDemand1 = [.. Dongs.Select(d => d.Population * vehiclesPerResident * _facts.KmPerVehiclePerDay / 24)];
+        _evShare = [.. Enumerable.Repeat(_facts.CurrentEvShare, n)];
         _existingKwp = new double[n];
         _addedKwp = new double[n];
 
@@ -255,7 +258,7 @@ internal sealed class DistrictPlan
                             // The same buildings are chosen for the same share whatever the seed and the run:
                             // a larger share adds buildings, it never swaps them.
                             if (SelectionDraw(city.Seed, InterventionIds.RooftopSolar, asset.Id) >= share) continue;
-                            var kwp = spec.FootprintM2 * roof * ScenarioFacts.PvKwpPerM2;
+                            var kwp = spec.FootprintM2 * roof * _facts.PvKwpPerM2;
                             if (kwp <= b.AddedKwp) continue;
                             if (b.AddedKwp == 0) count++;
                             quantity += kwp - b.AddedKwp;
@@ -335,8 +338,8 @@ internal sealed class DistrictPlan
         var evAdded = 0.0;
         for (var d = 0; d < n; d++)
         {
-            _evAddedVehicles[d] = _population[d] * vehiclesPerResident * (_evShare[d] - ScenarioFacts.CurrentEvShare);
-            _evNo2Factor[d] = (1 - _evShare[d]) / (1 - ScenarioFacts.CurrentEvShare);
+            _evAddedVehicles[d] = _population[d] * vehiclesPerResident * (_evShare[d] - _facts.CurrentEvShare);
+            _evNo2Factor[d] = (1 - _evShare[d]) / (1 - _facts.CurrentEvShare);
             evAdded += _evAddedVehicles[d];
         }
         for (var s = 0; s < scopes.Count; s++)
@@ -500,7 +503,7 @@ internal sealed class DistrictPlan
         var evShape = EvChargerModel.BusyProbability(false, hour) / SlowChargingMean;
         for (var d = 0; d < Dongs.Length; d++)
         {
-            s.EvMw[d] = _evAddedVehicles[d] * ScenarioFacts.KmPerVehiclePerDay * ScenarioFacts.EvKwhPerKm * evShape / 24 / 1000;
+            s.EvMw[d] = _evAddedVehicles[d] * _facts.KmPerVehiclePerDay * _facts.EvKwhPerKm * evShape / 24 / 1000;
             s.NewPvMw[d] = _addedKwp[d] * pvScenario / 1000;
         }
 
@@ -556,8 +559,8 @@ internal sealed class DistrictPlan
             }
         }
 
-        var hotBase = cb.Weather.TemperatureC >= ScenarioFacts.HeatThresholdC;
-        var hotScenario = cs.Weather.TemperatureC >= ScenarioFacts.HeatThresholdC;
+        var hotBase = cb.Weather.TemperatureC >= _facts.HeatThresholdC;
+        var hotScenario = cs.Weather.TemperatureC >= _facts.HeatThresholdC;
         for (var d = 0; d < Dongs.Length; d++)
         {
             var o = d * Channels;
@@ -565,8 +568,8 @@ internal sealed class DistrictPlan
             var vkmScenario = _vehicleKmAtDemand1[d] * cs.TrafficDemand * s.TrafficFactor[d];
             bAcc[o + (int)ScenarioChannel.VehicleKm] = vkmBase;
             sAcc[o + (int)ScenarioChannel.VehicleKm] = vkmScenario;
-            bAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmBase * (1 - ScenarioFacts.CurrentEvShare) * ScenarioFacts.CombustionGramsCo2PerKm / 1e6;
-            sAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmScenario * (1 - _evShare[d]) * ScenarioFacts.CombustionGramsCo2PerKm / 1e6;
+            bAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmBase * (1 - _facts.CurrentEvShare) * _facts.CombustionGramsCo2PerKm / 1e6;
+            sAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmScenario * (1 - _evShare[d]) * _facts.CombustionGramsCo2PerKm / 1e6;
             bAcc[o + (int)ScenarioChannel.PvMw] = _existingKwp[d] * pvBase / 1000;
             sAcc[o + (int)ScenarioChannel.PvMw] = (_existingKwp[d] + _addedKwp[d]) * pvScenario / 1000;
             bAcc[o + (int)ScenarioChannel.FloodedPopulation] = bAcc[o + (int)ScenarioChannel.FloodAlarmSensors] > 0 ? _population[d] : 0;
@@ -641,12 +644,12 @@ internal sealed class DistrictPlan
         roadVkm[r.Dong] += vkm;
     }
 
-    private static void AddAir(double[] acc, int dong, ReadOnlySpan<double> v)
+    private void AddAir(double[] acc, int dong, ReadOnlySpan<double> v)
     {
         var o = dong * Channels;
         acc[o + (int)ScenarioChannel.Pm25Sum] += v[0];
         acc[o + (int)ScenarioChannel.No2Sum] += v[2];
-        if (v[0] > ScenarioFacts.Pm25StandardUgM3) acc[o + (int)ScenarioChannel.Pm25Exceeding] += 1;
+        if (v[0] > _facts.Pm25StandardUgM3) acc[o + (int)ScenarioChannel.Pm25Exceeding] += 1;
     }
 
     private static void AddSubstation(double[] acc, int dong, ReadOnlySpan<double> v)

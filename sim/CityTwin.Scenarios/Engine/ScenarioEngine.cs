@@ -29,18 +29,22 @@ public sealed class ScenarioEngine
     private readonly ConcurrentDictionary<int, Lazy<IReadOnlyDictionary<string, double>>> _intensities = new();
     private readonly double _vehiclesPerResident;
 
-    public ScenarioEngine(CityCatalog city, InterventionCatalog? interventions = null, ScenarioEngineOptions? options = null)
+    /// <param name="facts">The city's figures; by default those of the city's pack.</param>
+    public ScenarioEngine(CityCatalog city, InterventionCatalog? interventions = null, ScenarioEngineOptions? options = null, ScenarioFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(city);
         _city = city;
+        Facts = facts ?? ScenarioFacts.From(city.Pack);
         Interventions = interventions ?? InterventionCatalog.Default;
         _options = options ?? new ScenarioEngineOptions();
-        // Incheon's registered vehicles spread over its residents: vehicle-km and EVs follow the people of each dong.
+        // The city's registered vehicles spread over its residents: vehicle-km and EVs follow the people of each dong.
         var population = city.Districts.Sum(d => (double)d.Population);
-        _vehiclesPerResident = population > 0 ? ScenarioFacts.IncheonRegisteredVehicles / population : 0;
+        _vehiclesPerResident = population > 0 ? Facts.RegisteredVehicles / population : 0;
     }
 
     public CityCatalog City => _city;
+
+    public ScenarioFacts Facts { get; }
 
     public InterventionCatalog Interventions { get; }
 
@@ -60,7 +64,7 @@ public sealed class ScenarioEngine
         var district = _city.FindDistrict(guCode) ?? throw new ArgumentException($"unknown gu '{guCode}'", nameof(guCode));
         cancellationToken.ThrowIfCancellationRequested();
 
-        var start = definition.Start.StartInstant();
+        var start = definition.Start.StartInstant(_city.Pack.Clock);
         var steps = definition.StepCount;
         var timeline = Timeline(definition, start, steps);
         var plan = Plan(definition, district);
@@ -102,13 +106,15 @@ public sealed class ScenarioEngine
         {
             var info = plan.Dongs[d];
             dongResults[d] = new AreaResult(AreaLevel.Dong, info.Code, info.NameEn, info.NameKo, start, definition.Step, plan.Inventory[d],
-                new ChannelSeries(steps, baseline[d]), new ChannelSeries(steps, scenario[d]));
+                new ChannelSeries(steps, baseline[d]), new ChannelSeries(steps, scenario[d]))
+            { GridTonnesCo2PerMwh = Facts.GridTonnesCo2PerMwh };
         }
         var inventory = AreaInventory.Empty;
         foreach (var d in dongResults) inventory = inventory.Add(d.Inventory);
         var districtResult = new AreaResult(AreaLevel.Gu, district.Code, district.NameEn, district.NameKo, start, definition.Step, inventory,
             ChannelSeries.Sum(steps, dongResults.Select(d => d.Baseline)),
-            ChannelSeries.Sum(steps, dongResults.Select(d => d.Scenario)));
+            ChannelSeries.Sum(steps, dongResults.Select(d => d.Scenario)))
+        { GridTonnesCo2PerMwh = Facts.GridTonnesCo2PerMwh };
         return new DistrictResult(district.Code, start, definition.Step, steps, districtResult, dongResults, plan.Scopes, plan.Diversions, plan.Notes);
     }
 
@@ -142,12 +148,12 @@ public sealed class ScenarioEngine
         if (!validation.IsValid) throw new ScenarioValidationException(validation);
         var district = _city.FindDistrict(guCode) ?? throw new ArgumentException($"unknown gu '{guCode}'", nameof(guCode));
         var plan = Plan(definition, district);
-        var model = new ConditionsModel(definition.Seed);
+        var model = new ConditionsModel(_city.Pack, definition.Seed);
         var seeded = model.At(instant);
         var conditions = definition.Conditions;
         var imposed = conditions is null || conditions.IsEmpty
             ? seeded
-            : model.At(instant, new ScenarioWeather(model.Weather, definition.Start.StartInstant(), conditions).At);
+            : model.At(instant, new ScenarioWeather(model.Weather, definition.Start.StartInstant(_city.Pack.Clock), conditions).At);
         var sink = new SnapshotSink(_city);
         plan.Snapshot(definition.ConditionsInBaseline ? imposed : seeded, imposed, sink);
         return new ScenarioSnapshot(instant.ToOffset(TimeSpan.Zero), district.Code, sink.Assets);
@@ -162,14 +168,14 @@ public sealed class ScenarioEngine
             return generator.DongCodes.ToDictionary(code => code, generator.TrafficIntensityOf, StringComparer.Ordinal);
         })).Value;
         Trim(_intensities);
-        return new DistrictPlan(_city, Interventions, definition, district, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident);
+        return new DistrictPlan(_city, Interventions, definition, district, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident, Facts);
     }
 
     private ConditionsTimeline Timeline(ScenarioDefinition definition, DateTimeOffset start, int steps)
     {
         var key = TimelineKey(definition, start, steps);
         var timeline = _timelines.GetOrAdd(key, _ => new Lazy<ConditionsTimeline>(() =>
-            ConditionsTimeline.Build(definition.Seed, start, definition.Step, steps, definition.Conditions, definition.ConditionsInBaseline))).Value;
+            ConditionsTimeline.Build(_city.Pack, definition.Seed, start, definition.Step, steps, definition.Conditions, definition.ConditionsInBaseline))).Value;
         Trim(_timelines);
         return timeline;
     }

@@ -1,4 +1,3 @@
-using CityTwin.Scenarios.Catalog;
 using CityTwin.Scenarios.Results;
 using static CityTwin.Scenarios.Kpis.ScenarioKpiIds;
 
@@ -25,8 +24,8 @@ public static class KpiMath
         };
     }
 
-    /// <summary>The KPI at one step, in the KPI's series unit.</summary>
-    public static double At(string kpiId, ChannelSeries channels, AreaInventory inventory, int step)
+    /// <summary>The KPI at one step, in the KPI's series unit. <paramref name="gridTonnesCo2PerMwh"/> is the city's grid emission factor.</summary>
+    public static double At(string kpiId, ChannelSeries channels, AreaInventory inventory, int step, double gridTonnesCo2PerMwh)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(inventory);
@@ -39,8 +38,8 @@ public static class KpiMath
             Pm25Mean => inventory.AirStations > 0 ? C(ScenarioChannel.Pm25Sum) / inventory.AirStations : 0,
             Pm25HoursAbove35 => C(ScenarioChannel.Pm25Exceeding),
             No2Mean => inventory.AirStations > 0 ? C(ScenarioChannel.No2Sum) / inventory.AirStations : 0,
-            Co2Tonnes => C(ScenarioChannel.GridLoadMw) * ScenarioFacts.GridTonnesCo2PerMwh + C(ScenarioChannel.TrafficCo2),
-            Co2ElectricityTonnes => C(ScenarioChannel.GridLoadMw) * ScenarioFacts.GridTonnesCo2PerMwh,
+            Co2Tonnes => C(ScenarioChannel.GridLoadMw) * gridTonnesCo2PerMwh + C(ScenarioChannel.TrafficCo2),
+            Co2ElectricityTonnes => C(ScenarioChannel.GridLoadMw) * gridTonnesCo2PerMwh,
             Co2TrafficTonnes => C(ScenarioChannel.TrafficCo2),
             PeakLoadMw or GridEnergyMwh => C(ScenarioChannel.GridLoadMw),
             SubstationOverloadHours => C(ScenarioChannel.OverloadedSubstations),
@@ -54,16 +53,16 @@ public static class KpiMath
     }
 
     /// <summary>The KPI at every step.</summary>
-    public static double[] Series(string kpiId, ChannelSeries channels, AreaInventory inventory)
+    public static double[] Series(string kpiId, ChannelSeries channels, AreaInventory inventory, double gridTonnesCo2PerMwh)
     {
         ArgumentNullException.ThrowIfNull(channels);
         var result = new double[channels.Steps];
-        for (var k = 0; k < result.Length; k++) result[k] = At(kpiId, channels, inventory, k);
+        for (var k = 0; k < result.Length; k++) result[k] = At(kpiId, channels, inventory, k, gridTonnesCo2PerMwh);
         return result;
     }
 
     /// <summary>The horizon total, in the KPI's total unit (see <see cref="ScenarioKpi.TotalRule"/>).</summary>
-    public static double Total(string kpiId, ChannelSeries channels, AreaInventory inventory, TimeSpan step)
+    public static double Total(string kpiId, ChannelSeries channels, AreaInventory inventory, TimeSpan step, double gridTonnesCo2PerMwh)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(inventory);
@@ -89,8 +88,8 @@ public static class KpiMath
             Pm25Mean => inventory.AirStations > 0 && n > 0 ? Sum(ScenarioChannel.Pm25Sum) / ((double)inventory.AirStations * n) : 0,
             Pm25HoursAbove35 => Sum(ScenarioChannel.Pm25Exceeding) * hours,
             No2Mean => inventory.AirStations > 0 && n > 0 ? Sum(ScenarioChannel.No2Sum) / ((double)inventory.AirStations * n) : 0,
-            Co2Tonnes => (Sum(ScenarioChannel.GridLoadMw) * ScenarioFacts.GridTonnesCo2PerMwh + Sum(ScenarioChannel.TrafficCo2)) * hours,
-            Co2ElectricityTonnes => Sum(ScenarioChannel.GridLoadMw) * ScenarioFacts.GridTonnesCo2PerMwh * hours,
+            Co2Tonnes => (Sum(ScenarioChannel.GridLoadMw) * gridTonnesCo2PerMwh + Sum(ScenarioChannel.TrafficCo2)) * hours,
+            Co2ElectricityTonnes => Sum(ScenarioChannel.GridLoadMw) * gridTonnesCo2PerMwh * hours,
             Co2TrafficTonnes => Sum(ScenarioChannel.TrafficCo2) * hours,
             PeakLoadMw => Max(ScenarioChannel.GridLoadMw),
             GridEnergyMwh => Sum(ScenarioChannel.GridLoadMw) * hours,

@@ -20,6 +20,9 @@ public sealed record AreaResult(
 {
     public int Steps => Baseline.Steps;
 
+    /// <summary>The city's grid emission factor (tCO2eq/MWh) behind the electricity CO2 KPIs: a city figure from its pack.</summary>
+    public required double GridTonnesCo2PerMwh { get; init; }
+
     /// <summary>The instant of step <paramref name="k"/> (UTC).</summary>
     public DateTimeOffset At(int k) => Start + Step * k;
 
@@ -30,7 +33,7 @@ public sealed record AreaResult(
         ArgumentNullException.ThrowIfNull(kpis);
         var kpi = kpis.Find(kpiId) ?? throw new ArgumentException($"unknown KPI '{kpiId}'", nameof(kpiId));
         return new KpiSeries(kpi.Id, kpi.SeriesUnit, KpiMath.IsAvailable(kpi.Id, Inventory),
-            KpiMath.Series(kpi.Id, Baseline, Inventory), KpiMath.Series(kpi.Id, Scenario, Inventory), Total(kpi));
+            KpiMath.Series(kpi.Id, Baseline, Inventory, GridTonnesCo2PerMwh), KpiMath.Series(kpi.Id, Scenario, Inventory, GridTonnesCo2PerMwh), Total(kpi));
     }
 
     public KpiComparison Total(string kpiId) =>
@@ -40,8 +43,8 @@ public sealed record AreaResult(
     {
         ArgumentNullException.ThrowIfNull(kpi);
         return KpiComparison.Compare(kpi,
-            KpiMath.Total(kpi.Id, Baseline, Inventory, Step),
-            KpiMath.Total(kpi.Id, Scenario, Inventory, Step));
+            KpiMath.Total(kpi.Id, Baseline, Inventory, Step, GridTonnesCo2PerMwh),
+            KpiMath.Total(kpi.Id, Scenario, Inventory, Step, GridTonnesCo2PerMwh));
     }
 
     /// <summary>Every KPI that applies to this area, baseline against scenario over the horizon.</summary>

@@ -27,7 +27,10 @@ public static class ScenarioCombiner
         foreach (var p in parts) inventory = inventory.Add(p.District.Inventory);
         var cityArea = new AreaResult(AreaLevel.City, city.Id, city.NameEn, city.NameKo, first.Start, first.Step, inventory,
             ChannelSeries.Sum(first.Steps, parts.Select(p => p.District.Baseline)),
-            ChannelSeries.Sum(first.Steps, parts.Select(p => p.District.Scenario)));
+            ChannelSeries.Sum(first.Steps, parts.Select(p => p.District.Scenario)))
+        {
+            GridTonnesCo2PerMwh = first.District.GridTonnesCo2PerMwh,
+        };
 
         var scopes = new SortedDictionary<int, InterventionScope>();
         foreach (var p in parts)

@@ -10,15 +10,6 @@ namespace CityTwin.Web.Api;
 /// <summary>City-wide endpoints: the city, the asset kinds, the clock and the health check.</summary>
 public static class CityEndpoints
 {
-    public static readonly IReadOnlyList<string> Attribution =
-    [
-        "Boundaries: Statistics Korea (KOSTAT) SGIS census boundaries (통계청 통계지리정보서비스), via github.com/vuski/admdongkor (2021-04-01)",
-        "Population: KOSTAT census 2015 and 2020",
-        "Songdo buildings and roads: © OpenStreetMap contributors, ODbL 1.0",
-        "Field-visit sites: public sources listed per site",
-        "Infrastructure outside the OSM layers is synthetic (generated from a seed inside the real dongs)",
-    ];
-
     public static void MapCityEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("City");
@@ -30,13 +21,14 @@ public static class CityEndpoints
             var kpis = await city.GetKpisAsync();
             var b = catalog.Bounds;
             var home = catalog.HomeBounds;
+            var pack = catalog.Pack;
             return new CityResponse(
-                catalog.Id, catalog.NameEn, catalog.NameKo,
+                catalog.Id, pack.Names, pack.TimeZoneId, pack.Locale,
                 [b.MinX, b.MinY, b.MaxX, b.MaxY], [home.MinX, home.MinY, home.MaxX, home.MaxY], [home.Centre.X, home.Centre.Y],
                 frames.Clock(clock), kpis.ToPublic(),
                 AssetKinds.All.ToDictionary(k => k.WireName, k => catalog.CountOf(k.Kind)),
-                catalog.Districts.Count, catalog.Dongs.Count, Attribution);
-        }).WithSummary("The city: extent, clock, weather, city-wide KPIs, asset counts and data attribution");
+                catalog.Districts.Count, catalog.Dongs.Count, pack.Attribution);
+        }).WithSummary("The city: names, time zone, locale, extent, clock, weather, city-wide KPIs, asset counts and data attribution (from its pack)");
 
         api.MapGet("/kinds", (CityCatalog catalog) => AssetKinds.All.Select(k => new KindInfo(
                 k.WireName, k.DisplayName,

@@ -42,7 +42,7 @@ public static class ScenarioBrief
             AppendMap(sb, doc, city, kpi);
         }
         sb.Append("</div><div style=\"flex:1\"><h2>Assumptions</h2><ul>");
-        sb.Append("<li>Start ").Append(doc.Start.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture))
+        sb.Append("<li>Start ").Append(E(CityTime(doc.Start, city.Pack)))
           .Append(", ").Append(N(doc.Times.Count * doc.StepMinutes / 60)).Append(" h in ").Append(N(doc.StepMinutes)).Append("-minute steps</li>");
         if (definition?.Conditions is { IsEmpty: false } c)
         {
@@ -50,7 +50,7 @@ public static class ScenarioBrief
             if (c.Heatwave is { } h) sb.Append("<li>Heatwave +").Append(N(h.PeakC)).Append(" °C from hour ").Append(N(h.StartHours)).Append(" for ").Append(N(h.DurationHours)).Append(" h</li>");
             if (c.HeavyRain is { } r) sb.Append("<li>Heavy rain ").Append(N(r.RainMmH)).Append(" mm/h from hour ").Append(N(r.StartHours)).Append(" for ").Append(N(r.DurationHours)).Append(" h</li>");
         }
-        else sb.Append("<li>Weather: the seeded Incheon climate, no imposed event</li>");
+        else sb.Append("<li>Weather: the seeded ").Append(E(city.NameEn)).Append(" climate, no imposed event</li>");
         var interventions = definition?.Interventions ?? [];
         for (var i = 0; i < interventions.Count; i++)
         {
@@ -125,7 +125,7 @@ public static class ScenarioBrief
 
     /// <summary>
     /// Where the city's dongs are, without the far islands: the 5th–95th percentile of dong centres,
-    /// widened a little. Drawn whole, Incheon's island county would shrink the city to a corner.
+    /// widened a little. Drawn whole, a city with far islands would shrink to a corner.
     /// </summary>
     private static Envelope MainlandBounds(CityCatalog city)
     {
@@ -135,6 +135,21 @@ public static class ScenarioBrief
         var e = new Envelope(At(xs, 0.05), At(xs, 0.95), At(ys, 0.05), At(ys, 0.95));
         e.ExpandBy(e.Width * 0.2, e.Height * 0.2);
         return e;
+    }
+
+    /// <summary>
+    /// An instant on the city's civil clock with its UTC offset and zone, e.g.
+    /// "2025-01-15 06:00 UTC+13:00 (Pacific/Auckland)": time-zone abbreviations are not available on
+    /// every system, the offset is, and it also shows daylight saving.
+    /// </summary>
+    public static string CityTime(DateTimeOffset instant, CityPack city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        var local = city.Clock.ToLocal(instant);
+        var offset = local.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{local:yyyy-MM-dd HH:mm} UTC{sign}{offset.Duration():hh\\:mm} ({city.TimeZoneId})");
     }
 
     private static IEnumerable<Polygon> Polygons(Geometry g) => g switch
