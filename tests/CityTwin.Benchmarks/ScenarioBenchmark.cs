@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Assets;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Kpis;

@@ -6,6 +6,7 @@ using CityTwin.Model.Generation;
 using CityTwin.Model.Physics;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;

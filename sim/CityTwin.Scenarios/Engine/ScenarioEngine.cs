@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -6,6 +7,7 @@ using CityTwin.Model.City;
 using CityTwin.Model.Physics;
 using CityTwin.Model.Telemetry;
 using CityTwin.Scenarios.Catalog;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Results;
 using CityTwin.Scenarios.Validation;

@@ -1,4 +1,5 @@
 using CityTwin.Model.Physics;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 
 namespace CityTwin.Scenarios.Engine;
