@@ -76,7 +76,9 @@ public sealed class DurableStoreTests
             await using var second = TwinAppFactory.OnStore(directory);
             await second.InitializeAsync();
             using var again = second.CreateClient();
-            var scenario = await again.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}");
+            var read = await again.GetAsync($"/api/scenarios/{id}");
+            Assert.True(read.IsSuccessStatusCode, await read.Content.ReadAsStringAsync());
+            var scenario = await read.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("completed", scenario.GetProperty("status").GetString());
             var definition = scenario.GetProperty("definition");
             Assert.Equal(definitionBefore.ToString(), definition.ToString());

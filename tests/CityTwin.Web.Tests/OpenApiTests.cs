@@ -32,7 +32,7 @@ public sealed class OpenApiTests(TwinAppFactory app)
                 operations++;
                 var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
                 if (!success.Any(r => IsDocumented(r.Value, schemas)))
-                    undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                    undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {string.Join(" ", success.Select(r => $"{r.Name}: {r.Value}"))}");
             }
         }
         Assert.True(operations >= 20, $"only {operations} operations under /api and /healthz");

@@ -70,7 +70,7 @@ public static class AssetEndpoints
             stream.Position = 0;
             return TypedResults.Stream(stream, GeoJsonContentType);
         })
-        .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType)
+        .Produces<Stream>(StatusCodes.Status200OK, GeoJsonContentType)
         .WithSummary("Assets in a bounding box as a GeoJSON FeatureCollection (feature id = asset id)");
 
         api.MapGet("/assets/{id}", async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> (string id, CityCatalog catalog, IGrainFactory grains) =>

@@ -17,7 +17,7 @@ public static class LayerEndpoints
             http.Response.Headers.CacheControl = "public, max-age=300";
             return TypedResults.Bytes(bytes, AssetEndpoints.GeoJsonContentType);
         })
-        .Produces(StatusCodes.Status200OK, contentType: AssetEndpoints.GeoJsonContentType)
+        .Produces<Stream>(StatusCodes.Status200OK, AssetEndpoints.GeoJsonContentType)
         .WithTags("Layers").WithSummary("A static layer of the city as a GeoJSON FeatureCollection");
     }
 }

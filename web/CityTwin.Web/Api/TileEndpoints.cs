@@ -29,7 +29,7 @@ public static class TileEndpoints
         })
         .WithTags("Layers")
         .WithSummary("A Mapbox vector tile of an asset layer (buildings, roads, assets); 204 when empty")
-        .Produces(200, contentType: ContentType)
+        .Produces<Stream>(StatusCodes.Status200OK, ContentType)
         .Produces(204)
         .ProducesValidationProblem()
         .ProducesProblem(404);

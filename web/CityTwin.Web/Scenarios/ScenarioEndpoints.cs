@@ -106,12 +106,12 @@ public static class ScenarioEndpoints
 
         api.MapGet("/{id}/export/kpis.csv", async (string id, IGrainFactory grains) =>
             await WithResultsAsync(id, grains, doc => TypedResults.File(ScenarioExports.Csv(doc), CsvContentType, $"scenario-{id}-kpis.csv")))
-            .Produces(StatusCodes.Status200OK, contentType: CsvContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, CsvContentType)
             .WithSummary("The city's KPI time series, baseline and scenario, as CSV");
 
         api.MapGet("/{id}/export/districts.geojson", async (string id, IGrainFactory grains, CityCatalog city) =>
             await WithResultsAsync(id, grains, doc => TypedResults.File(ScenarioExports.DistrictsGeoJson(doc, city), GeoJsonContentType, $"scenario-{id}-districts.geojson")))
-            .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, GeoJsonContentType)
             .WithSummary("District boundaries with baseline, scenario and delta of every KPI, as GeoJSON");
 
         api.MapGet("/{id}/brief", async (string id, string? kpi, IGrainFactory grains, CityCatalog city) =>
@@ -119,7 +119,7 @@ public static class ScenarioEndpoints
             var definition = await grains.GetGrain<IScenarioGrain>(id).GetDefinitionAsync();
             return await WithResultsAsync(id, grains, doc => TypedResults.Text(ScenarioBrief.Html(doc, definition, city, kpi), HtmlContentType));
         })
-            .Produces(StatusCodes.Status200OK, contentType: HtmlContentType)
+            .Produces<string>(StatusCodes.Status200OK, HtmlContentType)
             .WithSummary("A printable one-page policy brief: map of the delta per district, KPI table, assumptions, date and seed");
     }
 
