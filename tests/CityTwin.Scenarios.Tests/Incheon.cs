@@ -1,7 +1,7 @@
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Results;

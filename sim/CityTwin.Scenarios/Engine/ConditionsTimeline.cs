@@ -1,5 +1,5 @@
-using CityTwin.Model.Physics;
 using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Model.Physics;
 using CityTwin.Scenarios.Definitions;
 
 namespace CityTwin.Scenarios.Engine;

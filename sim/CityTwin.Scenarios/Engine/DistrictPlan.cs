@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Generation;
 using CityTwin.Model.Physics;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;

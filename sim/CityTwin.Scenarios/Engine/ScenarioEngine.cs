@@ -1,13 +1,13 @@
-using CityTwin.Abstractions.Areas;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Physics;
 using CityTwin.Model.Telemetry;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Results;
 using CityTwin.Scenarios.Validation;

@@ -1,5 +1,5 @@
-using CityTwin.Model.City;
 using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Model.City;
 using CityTwin.Scenarios.Definitions;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 
