@@ -5,7 +5,6 @@ using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;

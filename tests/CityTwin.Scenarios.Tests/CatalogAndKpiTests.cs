@@ -1,6 +1,5 @@
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
 using static CityTwin.Scenarios.Tests.Incheon;

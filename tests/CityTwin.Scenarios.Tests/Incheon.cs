@@ -2,7 +2,6 @@ using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Results;
 

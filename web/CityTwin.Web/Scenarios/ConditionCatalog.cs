@@ -1,4 +1,3 @@
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 
 namespace CityTwin.Web.Scenarios;

@@ -5,7 +5,6 @@ using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
 
