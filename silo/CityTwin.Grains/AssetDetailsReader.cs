@@ -14,7 +14,7 @@ internal static class AssetDetailsReader
         var latest = dong.GetAssetAsync(asset.Id);
         var history = dong.GetAssetHistoryAsync(asset.Id);
         return new AssetDetails(
-            asset.Id, asset.Kind, asset.DistrictCode, asset.DongCode, asset.Lon, asset.Lat, asset.Synthetic, asset.Name,
+            asset.Id, asset.Kind, asset.GuCode, asset.DongCode, asset.Lon, asset.Lat, asset.Synthetic, asset.Name,
             asset.Spec.Describe(), await latest, await history);
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Clock;
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
@@ -82,11 +83,11 @@ public sealed class CityGrain(
         return Task.FromResult(_clock);
     }
 
-    public Task ReportDistrictAsync(string districtCode, KpiSet kpis)
+    public Task ReportDistrictAsync(string guCode, KpiSet kpis)
     {
-        if (catalog.FindDistrict(districtCode) is null)
-            throw new ArgumentException($"Unknown district {districtCode}", nameof(districtCode));
-        _districts[districtCode] = kpis;
+        if (catalog.FindDistrict(guCode) is null)
+            throw new ArgumentException($"Unknown district {guCode}", nameof(guCode));
+        _districts[guCode] = kpis;
         _dirty = true;
         return Task.CompletedTask;
     }

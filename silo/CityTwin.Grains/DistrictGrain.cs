@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Kpis;
@@ -31,7 +32,7 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinM
 
     public Task ReportNeighbourhoodAsync(string dongCode, KpiSet kpis, DateTimeOffset at)
     {
-        if (catalog.FindDong(dongCode)?.DistrictCode != this.GetPrimaryKeyString())
+        if (catalog.FindDong(dongCode)?.GuCode != this.GetPrimaryKeyString())
             throw new ArgumentException($"Dong {dongCode} is not in district {this.GetPrimaryKeyString()}", nameof(dongCode));
         _dongs[dongCode] = kpis;
         if (at > _latest) _latest = at;
@@ -57,7 +58,7 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinM
             _history.Enqueue(new KpiSample(_latest, total));
             while (_history.Count > HistoryLength) _history.Dequeue();
         }
-        feed.PublishKpis(AreaLevel.District, code, total);
+        feed.PublishKpis(AreaLevel.Gu, code, total);
         try
         {
             await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);

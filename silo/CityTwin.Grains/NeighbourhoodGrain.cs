@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
@@ -87,17 +88,17 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
 
         _kpis = Aggregate();
         if (deltas.Count > 0) feed.PublishAssets(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deltas));
-        feed.PublishKpis(AreaLevel.Neighbourhood, _dong.Code, _kpis);
+        feed.PublishKpis(AreaLevel.Dong, _dong.Code, _kpis);
         Metrics.UpdatesIngested(batch.Readings.Count - (rejected?.Count ?? 0));
         try
         {
-            await GrainFactory.GetGrain<IDistrictGrain>(_dong.DistrictCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
+            await GrainFactory.GetGrain<IDistrictGrain>(_dong.GuCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
         }
         catch (Exception ex)
         {
             // The batch is already applied; the district (perhaps moving off a failed silo) gets
             // this dong's aggregate again with the next batch, so the feed never stalls on it.
-            logger.LogDebug(ex, "Dong {Dong} could not report to district {District}", _dong.Code, _dong.DistrictCode);
+            logger.LogDebug(ex, "Dong {Dong} could not report to district {District}", _dong.Code, _dong.GuCode);
         }
         return new IngestResult(batch.Readings.Count - (rejected?.Count ?? 0), rejected ?? []);
     }

@@ -34,7 +34,11 @@ public static class SiloConfiguration
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         var directory = Path.GetFullPath(options.DataDirectory, contentRoot);
-        silo.AddSqliteGrainStorage(StorageNames.Durable, o => o.DataSource = Path.Combine(directory, "citytwin.db"));
+        silo.AddSqliteGrainStorage(StorageNames.Durable, o =>
+        {
+            o.DataSource = Path.Combine(directory, "citytwin.db");
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
         // Reminders only keep grains awake and checkpointing; each grain registers its own again
         // when it activates, so an in-memory table loses nothing that matters in one process.
         silo.UseInMemoryReminderService();
@@ -68,6 +72,7 @@ public static class SiloConfiguration
         {
             o.Invariant = OrleansHostingOptions.AdoNetInvariant;
             o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
         });
         silo.UseAdoNetReminderService(o =>
         {

@@ -1,11 +1,10 @@
-using CityTwin.Grains;
 using CityTwin.Hosting;
 using Orleans.Runtime;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var (catalog, loadTime) = CityCatalogConfiguration.Load(builder.Configuration);
-builder.Services.AddCityTwinGrains(builder.Configuration, catalog);
+builder.Services.AddCityTwinGrainServices(builder.Configuration, catalog);
 builder.UseOrleans(silo => silo.UseCityTwinSilo(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.AddCityTwinMetrics();
 

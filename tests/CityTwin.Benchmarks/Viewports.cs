@@ -60,7 +60,7 @@ public static class Viewports
             .OrderByDescending(x => x.Assets.Count)
             .ToList();
         // One per district first, then the next busiest, so the views spread over the city.
-        var picked = others.GroupBy(x => x.Dong.DistrictCode).Select(g => g.First()).OrderByDescending(x => x.Assets.Count).ToList();
+        var picked = others.GroupBy(x => x.Dong.GuCode).Select(g => g.First()).OrderByDescending(x => x.Assets.Count).ToList();
         picked.AddRange(others.Where(x => !picked.Contains(x)));
         foreach (var (dong, assets) in picked.Take(count - songdoCount))
             views.Add(Around(catalog, $"dong-{dong.Code}", assets.Average(a => a.Lon), assets.Average(a => a.Lat), 14));

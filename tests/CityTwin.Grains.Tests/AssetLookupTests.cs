@@ -28,7 +28,7 @@ public sealed class AssetLookupTests(GrainClusterFixture fx)
         Assert.Equal(building.Id, details.Id);
         Assert.Equal(AssetKind.Building, details.Kind);
         Assert.Equal(dongCode, details.DongCode);
-        Assert.Equal(building.DistrictCode, details.DistrictCode);
+        Assert.Equal(building.GuCode, details.GuCode);
         Assert.Contains("floorAreaM2", details.Attributes.Keys);
         Assert.Equal(building.Spec.Describe().OrderBy(kv => kv.Key), details.Attributes.OrderBy(kv => kv.Key));
         Assert.NotNull(details.Latest);

@@ -35,7 +35,7 @@ public sealed class DistrictAggregationTests(GrainClusterFixture fx)
         Assert.Equal(sent, results.Sum(r => r.Accepted));
 
         var expected = KpiSet.Sum(expectedPerDong.Values);
-        Assert.Equal(catalog.Assets.Count(a => a.DistrictCode == district), expected.Assets);
+        Assert.Equal(catalog.Assets.Count(a => a.GuCode == district), expected.Assets);
         Assert.True(expected.Alarms + expected.Warnings > 0, "the chosen instant should exercise the status rules");
         Assert.True(expected.StreetlightKw > 0 && expected.Flow > 0 && expected.AirStations > 0, "the chosen instant should exercise every sum");
 

@@ -49,7 +49,7 @@ public sealed class StatusRuleTests(GrainClusterFixture fx)
             Assert.Equal(asset.Id, details.Id);
             Assert.Equal(asset.Kind, details.Kind);
             Assert.Equal(dongCode, details.DongCode);
-            Assert.Equal(catalog.FindDong(dongCode)!.DistrictCode, details.DistrictCode);
+            Assert.Equal(catalog.FindDong(dongCode)!.GuCode, details.GuCode);
             Assert.Equal(asset.Lon, details.Lon);
             Assert.Equal(asset.Lat, details.Lat);
             Assert.NotEmpty(details.Attributes);

@@ -42,7 +42,7 @@ public static class TestCity
             {
                 var n = assets.Count;
                 assets.Add(new AssetDescriptor(n, $"{AssetKinds.Of(kind).WireName}-{dong.Code}-{n:D4}", kind,
-                    126.6 + n * 1e-4, 37.4, dong.DistrictCode, dong.Code, true, null, spec));
+                    126.6 + n * 1e-4, 37.4, dong.GuCode, dong.Code, true, null, spec));
             }
 
             foreach (var use in Enum.GetValues<BuildingUse>())

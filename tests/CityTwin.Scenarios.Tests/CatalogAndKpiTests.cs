@@ -1,5 +1,5 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
 using static CityTwin.Scenarios.Tests.Incheon;
@@ -89,7 +89,7 @@ public class CatalogAndKpiTests
         Assert.Equal(City.Dongs.Count, result.Dongs.Count);
         foreach (var gu in result.Districts)
         {
-            var dongs = result.Dongs.Where(d => City.FindDong(d.Code)!.DistrictCode == gu.Code).ToList();
+            var dongs = result.Dongs.Where(d => City.FindDong(d.Code)!.GuCode == gu.Code).ToList();
             Assert.True(ChannelSeries.Sum(gu.Steps, dongs.Select(d => d.Scenario)).SameAs(gu.Scenario), gu.Code);
             Assert.Equal(dongs.Sum(d => d.Inventory.Population), gu.Inventory.Population);
         }

@@ -1,6 +1,6 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.Telemetry;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Results;
 using static CityTwin.Scenarios.Tests.Incheon;

@@ -1,5 +1,5 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using static CityTwin.Scenarios.Tests.Incheon;
 

@@ -1,7 +1,7 @@
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Results;
 
@@ -38,7 +38,7 @@ public static class Incheon
         new(type, parameters.ToDictionary(p => p.Name, p => p.Value), target);
 
     public static IEnumerable<AssetDescriptor> AssetsOf(string guCode, AssetKind kind) =>
-        City.Assets.Where(a => a.DistrictCode == guCode && a.Kind == kind);
+        City.Assets.Where(a => a.GuCode == guCode && a.Kind == kind);
 
     public static bool IsVehicleRoad(AssetDescriptor a) =>
         a.Spec is RoadSpec spec && spec.Class != RoadClass.Footway;

@@ -1,7 +1,7 @@
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using static CityTwin.Scenarios.Tests.Incheon;
 

@@ -1,6 +1,6 @@
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Validation;
 using static CityTwin.Scenarios.Tests.Incheon;
 

@@ -44,6 +44,7 @@ public sealed class PostgresStorageFixture : StorageFixture
         {
             o.Invariant = OrleansHostingOptions.AdoNetInvariant;
             o.ConnectionString = ConnectionString;
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
         });
 
     protected override async Task DeleteDatabaseAsync()

@@ -1,3 +1,4 @@
+using CityTwin.Hosting;
 using CityTwin.Storage.Sqlite;
 
 namespace CityTwin.Storage.Tests;
@@ -11,8 +12,13 @@ public sealed class SqliteStorageFixture : StorageFixture
 
     protected override Task PrepareDatabaseAsync() => Task.CompletedTask;
 
+    // The serializer the app configures, so the conformance holds for what is actually stored.
     protected override void AddStorage(ISiloBuilder silo, string name) =>
-        silo.AddSqliteGrainStorage(name, o => o.DataSource = DatabasePath);
+        silo.AddSqliteGrainStorage(name, o =>
+        {
+            o.DataSource = DatabasePath;
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
 
     protected override Task DeleteDatabaseAsync()
     {

@@ -69,7 +69,7 @@ public sealed class ApiTests(TwinAppFactory app)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/dongs/0000000000")).StatusCode);
         var dong = await _client.GetFromJsonAsync<JsonElement>("/api/dongs/" + catalog.Dongs[0].Code);
-        Assert.Equal(catalog.Dongs[0].DistrictCode, dong.GetProperty("districtCode").GetString());
+        Assert.Equal(catalog.Dongs[0].GuCode, dong.GetProperty("guCode").GetString());
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ApiTests(TwinAppFactory app)
         Assert.Equal(road.Id, asset.GetProperty("id").GetString());
         Assert.Equal("road", asset.GetProperty("kind").GetString());
         Assert.Equal(road.DongCode, asset.GetProperty("dongCode").GetString());
-        Assert.Equal(road.DistrictCode, asset.GetProperty("districtCode").GetString());
+        Assert.Equal(road.GuCode, asset.GetProperty("guCode").GetString());
         Assert.True(asset.GetProperty("telemetry").TryGetProperty("vc", out _));
         Assert.True(asset.GetProperty("attributes").TryGetProperty("capacityVph", out _));
         Assert.NotEqual(JsonValueKind.Null, asset.GetProperty("updatedAt").ValueKind);

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Live;
 using CityTwin.Web.Live;
@@ -30,7 +31,7 @@ public sealed class ClientSessionTests
         var session = new ClientSession("overview");
         session.SetViewport(new Viewport(124, 37, 127, 38, Viewport.AssetZoom - 1), []);
         session.AddAssets(Deltas(1000, 1), _ => true);
-        session.AddAreas([(AreaLevel.District, "28185"), (AreaLevel.District, "28185"), (AreaLevel.City, "incheon")], clock: true);
+        session.AddAreas([(AreaLevel.Gu, "28185"), (AreaLevel.Gu, "28185"), (AreaLevel.City, "incheon")], clock: true);
         var (assets, areas, clock) = session.Take();
         Assert.Empty(assets);
         Assert.Equal(2, areas.Count);

@@ -138,6 +138,7 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
         var kpi = guTotal.GetProperty("kpis").EnumerateObject().First(k => k.Name.Contains("streetlight", StringComparison.OrdinalIgnoreCase));
 
         var gu = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/28185");
+        Assert.Equal("gu", gu.GetProperty("level").GetString());
         var series = gu.GetProperty("series").GetProperty(kpi.Name);
         Assert.Equal(24, series.GetProperty("scenario").GetArrayLength());
         Assert.True(series.GetProperty("scenario").EnumerateArray().Sum(v => v.GetDouble()) < series.GetProperty("baseline").EnumerateArray().Sum(v => v.GetDouble()));
@@ -145,8 +146,10 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
         var dong = results.GetProperty("dongs").EnumerateArray().First(d => d.GetProperty("code").GetString()!.StartsWith("28185", StringComparison.Ordinal));
         var dongSeries = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/{dong.GetProperty("code").GetString()}");
         Assert.True(dongSeries.GetProperty("series").EnumerateObject().Any());
+        Assert.Equal("dong", dongSeries.GetProperty("level").GetString());
         var city = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/series/incheon");
         Assert.Equal(24, city.GetProperty("times").GetArrayLength());
+        Assert.Equal("city", city.GetProperty("level").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/scenarios/{id}/series/99999")).StatusCode);
     }
 

@@ -1,5 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CityTwin.Abstractions.Live;
-using CityTwin.Grains;
 using CityTwin.Hosting;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
@@ -31,7 +32,7 @@ else
 {
     // Embedded: silo, web app and simulator in this one process.
     builder.UseOrleans(silo => silo.UseCityTwinSilo(builder.Configuration, builder.Environment.ContentRootPath));
-    builder.Services.AddCityTwinGrains(builder.Configuration, catalog);
+    builder.Services.AddCityTwinGrainServices(builder.Configuration, catalog);
     builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ILiveFeed>());
     builder.Services.AddCityTwinSimulation(builder.Configuration);
 }
@@ -46,6 +47,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<TwinBroadcaster>()
 builder.Services.AddHostedService<ScenarioProgressRelay>();
 builder.Services.AddSignalR().AddMessagePackProtocol();
 builder.Services.AddProblemDetails();
+// Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddOpenApi();
 builder.Services.AddResponseCompression(o =>
 {

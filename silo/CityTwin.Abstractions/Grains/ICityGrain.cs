@@ -19,7 +19,7 @@ public interface ICityGrain : IGrainWithStringKey
     [Alias("Advance")] Task<ClockState> AdvanceAsync(TimeSpan wallElapsed);
 
     /// <summary>A district reports its latest aggregate (on its timer, not per update).</summary>
-    [Alias("ReportDistrict")] Task ReportDistrictAsync(string districtCode, KpiSet kpis);
+    [Alias("ReportDistrict")] Task ReportDistrictAsync(string guCode, KpiSet kpis);
 
     [Alias("GetKpis")] Task<KpiSet> GetKpisAsync();
 }

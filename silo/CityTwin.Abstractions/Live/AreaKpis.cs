@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Kpis;
 
 namespace CityTwin.Abstractions.Live;

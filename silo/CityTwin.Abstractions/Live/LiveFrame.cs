@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Clock;
 using CityTwin.Abstractions.Kpis;
 

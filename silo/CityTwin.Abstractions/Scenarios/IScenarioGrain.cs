@@ -1,23 +1,26 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Abstractions.Scenarios.Results;
 using Orleans.Concurrency;
 
 namespace CityTwin.Abstractions.Scenarios;
 
 /// <summary>
 /// One what-if scenario (key: scenario id): its definition, status, progress and results, all
-/// durable. The definition travels as JSON so the grain stores exactly what the planner sent.
+/// durable. Definition and results are typed records: the grain stores exactly the definition the
+/// engine runs, and callers never parse what another process wrote.
 /// </summary>
 [Alias("CityTwin.IScenarioGrain")]
 public interface IScenarioGrain : IGrainWithStringKey
 {
     /// <summary>Stores the (already validated) definition and queues the run.</summary>
-    [Alias("Start")] Task<ScenarioSummary> StartAsync(string name, string definitionJson, double horizonHours, double stepMinutes);
+    [Alias("Start")] Task<ScenarioSummary> StartAsync(ScenarioDefinition definition);
 
     [Alias("GetSummary")] Task<ScenarioSummary?> GetSummaryAsync();
 
-    [Alias("GetDefinition")] Task<string?> GetDefinitionAsync();
+    [Alias("GetDefinition")] Task<ScenarioDefinition?> GetDefinitionAsync();
 
-    /// <summary>The results as JSON (the API's results document), or null until completed.</summary>
-    [Alias("GetResults")] Task<string?> GetResultsAsync();
+    /// <summary>The results document (what the API answers), or null until completed.</summary>
+    [Alias("GetResults")] Task<ScenarioResultsDocument?> GetResultsAsync();
 
     /// <summary>Cancels a queued or running run; returns the summary after the change.</summary>
     [Alias("Cancel")] Task<ScenarioSummary?> CancelAsync();
@@ -26,5 +29,5 @@ public interface IScenarioGrain : IGrainWithStringKey
     [Alias("Delete")] Task DeleteAsync();
 
     /// <summary>A partition reports how many simulated steps it has done (baseline and scenario).</summary>
-    [OneWay, Alias("ReportProgress")] Task ReportProgressAsync(string districtCode, int stepsDone);
+    [OneWay, Alias("ReportProgress")] Task ReportProgressAsync(string guCode, int stepsDone);
 }

@@ -1,3 +1,5 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
+
 namespace CityTwin.Abstractions.Scenarios;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace CityTwin.Abstractions.Scenarios;
 [Alias("CityTwin.IScenarioPartitionGrain")]
 public interface IScenarioPartitionGrain : IGrainWithStringKey
 {
-    [Alias("Run")] Task<PartitionOutcome> RunAsync(string definitionJson, IScenarioGrain owner);
+    [Alias("Run")] Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner);
 
     [Alias("Cancel")] Task CancelAsync();
 
@@ -15,5 +17,5 @@ public interface IScenarioPartitionGrain : IGrainWithStringKey
     /// The KPI time series of this district or one of its dongs, recomputed: the engine is
     /// deterministic, so this equals what the run computed, without storing every dong's series.
     /// </summary>
-    [Alias("Series")] Task<AreaSeries> SeriesAsync(string definitionJson, string areaCode);
+    [Alias("Series")] Task<AreaSeries> SeriesAsync(ScenarioDefinition definition, string areaCode);
 }

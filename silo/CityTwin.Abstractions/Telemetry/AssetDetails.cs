@@ -7,7 +7,7 @@ namespace CityTwin.Abstractions.Telemetry;
 public sealed record AssetDetails(
     [property: Id(0)] string Id,
     [property: Id(1)] AssetKind Kind,
-    [property: Id(2)] string DistrictCode,
+    [property: Id(2)] string GuCode,
     [property: Id(3)] string DongCode,
     [property: Id(4)] double Lon,
     [property: Id(5)] double Lat,

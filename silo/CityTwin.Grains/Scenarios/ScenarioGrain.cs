@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CityTwin.Abstractions.Scenarios;
+using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Abstractions.Storage;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Logging;
@@ -34,18 +36,19 @@ public sealed class ScenarioGrain(
 
     private IScenarioRegistryGrain Registry => GrainFactory.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key);
 
-    public async Task<ScenarioSummary> StartAsync(string name, string definitionJson, double horizonHours, double stepMinutes)
+    public async Task<ScenarioSummary> StartAsync(ScenarioDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         if (stored.State.Summary is { } existing) return existing; // a retried start changes nothing
-        stored.State.DefinitionJson = definitionJson;
+        stored.State.Definition = definition;
         stored.State.Summary = new ScenarioSummary
         {
             Id = Id,
-            Name = name,
+            Name = definition.Name,
             Status = ScenarioStatus.Queued,
             CreatedAt = time.GetUtcNow(),
-            HorizonHours = horizonHours,
-            StepMinutes = stepMinutes,
+            HorizonHours = definition.Horizon.TotalHours,
+            StepMinutes = definition.Step.TotalMinutes,
         };
         await stored.WriteStateAsync();
         await Registry.UpsertAsync(stored.State.Summary);
@@ -57,9 +60,9 @@ public sealed class ScenarioGrain(
 
     public Task<ScenarioSummary?> GetSummaryAsync() => Task.FromResult(stored.State.Summary);
 
-    public Task<string?> GetDefinitionAsync() => Task.FromResult(stored.State.DefinitionJson);
+    public Task<ScenarioDefinition?> GetDefinitionAsync() => Task.FromResult(stored.State.Definition);
 
-    public Task<string?> GetResultsAsync() => Task.FromResult(results.State.Json);
+    public Task<ScenarioResultsDocument?> GetResultsAsync() => Task.FromResult(results.State.Document);
 
     public async Task<ScenarioSummary?> CancelAsync()
     {
@@ -80,10 +83,10 @@ public sealed class ScenarioGrain(
         DeactivateOnIdle();
     }
 
-    public Task ReportProgressAsync(string districtCode, int stepsDone)
+    public Task ReportProgressAsync(string guCode, int stepsDone)
     {
         if (stored.State.Summary is not { Status: ScenarioStatus.Running } summary) return Task.CompletedTask;
-        _stepsDone[districtCode] = Math.Max(stepsDone, _stepsDone.GetValueOrDefault(districtCode));
+        _stepsDone[guCode] = Math.Max(stepsDone, _stepsDone.GetValueOrDefault(guCode));
         var total = Math.Max(1, TotalSteps());
         stored.State.Summary = summary with { Progress = Math.Min(1, _stepsDone.Values.Sum() / (double)total) };
         var now = Stopwatch.GetTimestamp();
@@ -115,14 +118,13 @@ public sealed class ScenarioGrain(
         try
         {
             await SetStatusAsync(ScenarioStatus.Running, error: null);
-            var json = stored.State.DefinitionJson ?? throw new InvalidOperationException("the scenario has no definition");
-            var definition = ScenarioJson.Definition(json);
+            var definition = stored.State.Definition ?? throw new InvalidOperationException("the scenario has no definition");
             var self = this.AsReference<IScenarioGrain>();
-            var outcomes = await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).RunAsync(json, self)));
+            var outcomes = await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).RunAsync(definition, self)));
             cancel.Token.ThrowIfCancellationRequested();
 
             var document = ScenarioResultsBuilder.Build(Id, definition.Name, definition.Seed, city, outcomes);
-            results.State.Json = ScenarioJson.Serialize(document);
+            results.State.Document = document;
             await results.WriteStateAsync();
             await SetStatusAsync(ScenarioStatus.Completed, error: null);
             await UnregisterResumeAsync();

@@ -1,4 +1,5 @@
 using CityTwin.Abstractions.Scenarios;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
@@ -18,11 +19,10 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<Scenar
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(200);
     private CancellationTokenSource? _cancel;
 
-    public async Task<PartitionOutcome> RunAsync(string definitionJson, IScenarioGrain owner)
+    public async Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner)
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
-        var definition = ScenarioJson.Definition(definitionJson);
         using var cancel = new CancellationTokenSource();
         _cancel = cancel;
         try
@@ -51,11 +51,10 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<Scenar
         return Task.CompletedTask;
     }
 
-    public async Task<AreaSeries> SeriesAsync(string definitionJson, string areaCode)
+    public async Task<AreaSeries> SeriesAsync(ScenarioDefinition definition, string areaCode)
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
-        var definition = ScenarioJson.Definition(definitionJson);
         var result = await Task.Run(() => engine.RunDistrict(definition, gu));
         var area = areaCode == gu ? result.District : result.Dongs.FirstOrDefault(d => d.Code == areaCode)
             ?? throw new ArgumentException($"{areaCode} is neither gu {gu} nor one of its dongs", nameof(areaCode));

@@ -1,9 +1,9 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Scenarios;
-using CityTwin.Grains.Scenarios.Results;
+using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
-using AreaLevel = CityTwin.Scenarios.Results.AreaLevel;
 
 namespace CityTwin.Grains.Scenarios;
 

@@ -13,7 +13,7 @@ public sealed record AssetDescriptor(
     AssetKind Kind,
     double Lon,
     double Lat,
-    string DistrictCode,
+    string GuCode,
     string DongCode,
     bool Synthetic,
     string? Name,

@@ -72,7 +72,7 @@ public sealed class CityCatalog
 
     public DongInfo? FindDong(string code) => _dongs.GetValueOrDefault(code);
 
-    public IEnumerable<DongInfo> DongsOf(string districtCode) => Dongs.Where(d => d.DistrictCode == districtCode);
+    public IEnumerable<DongInfo> DongsOf(string guCode) => Dongs.Where(d => d.GuCode == guCode);
 
     /// <summary>The real geometry behind an asset (footprint or centreline), or null for point assets.</summary>
     public Geometry? ShapeOf(int assetIndex) => _shapes[assetIndex];

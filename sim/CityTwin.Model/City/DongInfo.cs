@@ -9,7 +9,7 @@ namespace CityTwin.Model.City;
 /// </summary>
 public sealed record DongInfo(
     string Code,
-    string DistrictCode,
+    string GuCode,
     string NameEn,
     string NameKo,
     double AreaKm2,

@@ -104,7 +104,7 @@ public sealed class AssetGenerator
     private void Add(string id, AssetKind kind, Point anchor, DongInfo dong, bool synthetic, string? name, AssetSpec spec, Geometry? shape)
     {
         _assets.Add(new AssetDescriptor(_assets.Count, id, kind, Math.Round(anchor.X, 6), Math.Round(anchor.Y, 6),
-            dong.DistrictCode, dong.Code, synthetic, string.IsNullOrWhiteSpace(name) ? null : name, spec));
+            dong.GuCode, dong.Code, synthetic, string.IsNullOrWhiteSpace(name) ? null : name, spec));
         _shapes.Add(shape);
     }
 }

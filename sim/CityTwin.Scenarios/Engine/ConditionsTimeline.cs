@@ -1,4 +1,5 @@
 using CityTwin.Model.City;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.Physics;
 using CityTwin.Scenarios.Definitions;
 

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Physics;
 using CityTwin.Model.Telemetry;

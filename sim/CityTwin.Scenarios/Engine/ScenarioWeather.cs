@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.Physics;
 using CityTwin.Scenarios.Definitions;
 

@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Definitions;
 using NetTopologySuite.Algorithm.Locate;
@@ -39,7 +40,7 @@ internal sealed class TargetResolver
     public bool Contains(AssetDescriptor asset) => _target.Kind switch
     {
         ScenarioTargetKind.City => true,
-        ScenarioTargetKind.Gu => asset.DistrictCode == _target.Code,
+        ScenarioTargetKind.Gu => asset.GuCode == _target.Code,
         ScenarioTargetKind.Dong => asset.DongCode == _target.Code,
         ScenarioTargetKind.Polygon => _polygon!.Locate(new Coordinate(asset.Lon, asset.Lat)) != Location.Exterior,
         ScenarioTargetKind.Assets => _assetIds!.Contains(asset.Id),
@@ -49,7 +50,7 @@ internal sealed class TargetResolver
     public bool ContainsDong(DongInfo dong) => _target.Kind switch
     {
         ScenarioTargetKind.City => true,
-        ScenarioTargetKind.Gu => dong.DistrictCode == _target.Code,
+        ScenarioTargetKind.Gu => dong.GuCode == _target.Code,
         ScenarioTargetKind.Dong => dong.Code == _target.Code,
         ScenarioTargetKind.Polygon => _polygon!.Locate(dong.Boundary.InteriorPoint.Coordinate) != Location.Exterior,
         ScenarioTargetKind.Assets => _assetDongs!.Contains(dong.Code),

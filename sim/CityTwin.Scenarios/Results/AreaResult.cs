@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Scenarios.Kpis;
 
 namespace CityTwin.Scenarios.Results;

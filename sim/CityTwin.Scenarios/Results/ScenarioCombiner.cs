@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Model.City;
 
 namespace CityTwin.Scenarios.Results;

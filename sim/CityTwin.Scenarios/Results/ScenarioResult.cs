@@ -1,3 +1,5 @@
+using CityTwin.Abstractions.Areas;
+
 namespace CityTwin.Scenarios.Results;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;

@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Model.City;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.Geometries;
 
 namespace CityTwin.Web.Api;
@@ -13,24 +14,25 @@ public static class AssetEndpoints
 {
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 50_000;
+    public const string GeoJsonContentType = "application/geo+json";
 
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Assets");
 
-        api.MapGet("/assets", (string? bbox, string? kind, int? limit, CityCatalog catalog, LiveState state, ILogger<LiveState> logger) =>
+        api.MapGet("/assets", Results<FileStreamHttpResult, ValidationProblem> (string? bbox, string? kind, int? limit, CityCatalog catalog, LiveState state, ILogger<LiveState> logger) =>
         {
             var box = new[] { -180.0, -90, 180, 90 };
             if (bbox is not null && !BboxParser.TryParse(bbox, out box, out var error))
             {
                 logger.LogWarning("Rejected /api/assets bbox {Bbox}: {Error}", bbox, error);
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["bbox"] = [error] }, title: "Malformed bbox");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["bbox"] = [error] }, title: "Malformed bbox");
             }
             AssetKind? kindFilter = null;
             if (!string.IsNullOrEmpty(kind))
             {
                 if (!AssetKinds.TryParse(kind, out var k))
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                     {
                         ["kind"] = [$"Unknown kind '{kind}'; one of {string.Join(", ", AssetKinds.All.Select(x => x.WireName))}"],
                     });
@@ -38,7 +40,7 @@ public static class AssetEndpoints
             }
             var max = limit ?? DefaultLimit;
             if (max is < 1 or > MaxLimit)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxLimit}"] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxLimit}"] });
 
             var viewport = new Viewport(box[0], box[1], box[2], box[3], 24);
             var stream = new MemoryStream();
@@ -57,7 +59,7 @@ public static class AssetEndpoints
                     {
                         p.WriteString("kind", AssetKinds.Of(a.Kind).WireName);
                         p.WriteString("status", FrameFactory.StatusName(state.StatusOf(a.Index)));
-                        p.WriteString("districtCode", a.DistrictCode);
+                        p.WriteString("guCode", a.GuCode);
                         p.WriteString("dongCode", a.DongCode);
                         if (a.Name is not null) p.WriteString("name", a.Name);
                         p.WriteBoolean("synthetic", a.Synthetic);
@@ -66,22 +68,24 @@ public static class AssetEndpoints
                 GeoJsonWriter.WriteEnd(w);
             }
             stream.Position = 0;
-            return Results.Stream(stream, "application/geo+json");
-        }).WithSummary("Assets in a bounding box as a GeoJSON FeatureCollection (feature id = asset id)");
+            return TypedResults.Stream(stream, GeoJsonContentType);
+        })
+        .Produces<Stream>(StatusCodes.Status200OK, GeoJsonContentType)
+        .WithSummary("Assets in a bounding box as a GeoJSON FeatureCollection (feature id = asset id)");
 
-        api.MapGet("/assets/{id}", async (string id, CityCatalog catalog, IGrainFactory grains) =>
+        api.MapGet("/assets/{id}", async Task<Results<Ok<AssetResponse>, ProblemHttpResult>> (string id, CityCatalog catalog, IGrainFactory grains) =>
         {
             var asset = catalog.FindAsset(id);
-            if (asset is null) return Results.Problem(statusCode: 404, title: "Unknown asset", detail: $"No asset has id '{id}'");
+            if (asset is null) return TypedResults.Problem(statusCode: 404, title: "Unknown asset", detail: $"No asset has id '{id}'");
             var details = asset.Kind == AssetKind.Building
                 ? await grains.GetGrain<IBuildingGrain>(id).GetDetailsAsync()
                 : await grains.GetGrain<IAssetGrain>(id).GetDetailsAsync();
-            if (details is null) return Results.Problem(statusCode: 404, title: "Unknown asset", detail: $"No asset has id '{id}'");
+            if (details is null) return TypedResults.Problem(statusCode: 404, title: "Unknown asset", detail: $"No asset has id '{id}'");
             var info = AssetKinds.Of(details.Kind);
             var latest = details.Latest;
-            return Results.Ok(new AssetResponse(
+            return TypedResults.Ok(new AssetResponse(
                 details.Id, info.WireName, FrameFactory.StatusName(latest?.Status ?? AssetStatus.Offline),
-                details.DistrictCode, details.DongCode, details.Name, details.Synthetic, details.Lon, details.Lat,
+                details.GuCode, details.DongCode, details.Name, details.Synthetic, details.Lon, details.Lat,
                 details.Attributes, [.. info.Channels.Select((c, i) => new ChannelInfo(c, info.Units[i]))],
                 FrameFactory.NamedValues(details.Kind, latest?.Values ?? []),
                 latest is { UpdatedAt.Ticks: > 0 } ? latest.UpdatedAt : null,

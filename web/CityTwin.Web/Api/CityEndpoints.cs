@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Model.City;
 using CityTwin.Simulation;
 using CityTwin.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityTwin.Web.Api;
 
@@ -30,25 +31,25 @@ public static class CityEndpoints
                 catalog.Districts.Count, catalog.Dongs.Count, pack.Attribution);
         }).WithSummary("The city: names, time zone, locale, extent, clock, weather, city-wide KPIs, asset counts and data attribution (from its pack)");
 
-        api.MapGet("/kinds", (CityCatalog catalog) => AssetKinds.All.Select(k => new KindInfo(
+        api.MapGet("/kinds", (CityCatalog catalog) => TypedResults.Ok<IReadOnlyList<KindInfo>>([.. AssetKinds.All.Select(k => new KindInfo(
                 k.WireName, k.DisplayName,
                 [.. k.Channels.Select((c, i) => new ChannelInfo(c, k.Units[i]))],
                 [.. k.Rules.Select(r => new RuleInfo(k.Channels[r.Channel], r.Warning, r.Alarm, r.HighIsBad))],
-                catalog.CountOf(k.Kind))))
+                catalog.CountOf(k.Kind)))]))
             .WithSummary("Asset kinds with their telemetry channels, units and alarm thresholds");
 
         api.MapGet("/clock", async (CityCatalog catalog, IGrainFactory grains, FrameFactory frames) =>
-            frames.Clock(await grains.GetGrain<ICityGrain>(catalog.Id).GetClockAsync()))
+            TypedResults.Ok(frames.Clock(await grains.GetGrain<ICityGrain>(catalog.Id).GetClockAsync())))
             .WithSummary("The simulated clock with sunrise, sunset and weather");
 
-        api.MapPost("/clock", async (ClockRequest? request, CityCatalog catalog, IGrainFactory grains, FrameFactory frames, ILogger<ClockRequest> logger) =>
+        api.MapPost("/clock", async Task<Results<Ok<ClockFrame>, ValidationProblem>> (ClockRequest? request, CityCatalog catalog, IGrainFactory grains, FrameFactory frames, ILogger<ClockRequest> logger) =>
         {
             if (request is null || (request.Speed is null && request.Paused is null && request.SimTime is null))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Give at least one of speed, paused, simTime"] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Give at least one of speed, paused, simTime"] });
             if (request.Speed is { } s && (!double.IsFinite(s) || s < ClockLimits.MinSpeed || s > ClockLimits.MaxSpeed))
             {
                 logger.LogWarning("Rejected clock speed {Speed}", s);
-                return Results.ValidationProblem(new Dictionary<string, string[]>
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["speed"] = [$"Speed must be between {ClockLimits.MinSpeed} and {ClockLimits.MaxSpeed} (simulated seconds per second)"],
                 });
@@ -56,26 +57,26 @@ public static class CityEndpoints
             var city = grains.GetGrain<ICityGrain>(catalog.Id);
             if (request.SimTime is { } t) await city.SetTimeAsync(t);
             var clock = await city.SetClockAsync(request.Speed, request.Paused);
-            return Results.Ok(frames.Clock(clock));
+            return TypedResults.Ok(frames.Clock(clock));
         }).WithSummary("Change speed (1-360), pause or resume, or set the simulated time");
 
-        api.MapGet("/status", (SimulatorStatus simulator, LiveState state, TwinBroadcaster broadcaster) => new
-        {
-            simulatorTicks = simulator.Ticks,
-            readingsIngested = simulator.Readings,
-            readingsRejected = simulator.Rejected,
-            failedBatches = simulator.FailedBatches,
-            lastTickMs = Math.Round(simulator.LastTickDuration.TotalMilliseconds, 1),
-            lastTickSimTime = simulator.LastTickSimTime,
-            framesFromSilo = state.FramesReceived,
-            connectedClients = broadcaster.ClientCount,
-            workingSetMb = Environment.WorkingSet / (1024 * 1024),
-        }).WithSummary("Operational counters: simulator ticks and readings, frames, clients, memory");
+        api.MapGet("/status", (SimulatorStatus simulator, LiveState state, TwinBroadcaster broadcaster) => TypedResults.Ok(new StatusResponse(
+            simulator.Ticks,
+            simulator.Readings,
+            simulator.Rejected,
+            simulator.FailedBatches,
+            Math.Round(simulator.LastTickDuration.TotalMilliseconds, 1),
+            simulator.LastTickSimTime,
+            state.FramesReceived,
+            broadcaster.ClientCount,
+            Environment.WorkingSet / (1024 * 1024))))
+            .WithSummary("Operational counters: simulator ticks and readings, frames, clients, memory");
 
-        app.MapGet("/healthz", (SimulatorStatus simulator, LiveState state, CityCatalog catalog) =>
+        app.MapGet("/healthz", Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> (SimulatorStatus simulator, LiveState state, CityCatalog catalog) =>
             simulator.Ticks > 0 || state.FramesReceived > 0
-                ? Results.Ok(new { status = "live", city = catalog.Id, assets = catalog.Assets.Count, ticks = simulator.Ticks, frames = state.FramesReceived })
-                : Results.Json(new { status = "starting", city = catalog.Id }, statusCode: StatusCodes.Status503ServiceUnavailable))
+                ? TypedResults.Ok(new HealthResponse("live", catalog.Id, catalog.Assets.Count, simulator.Ticks, state.FramesReceived))
+                : TypedResults.Json(new HealthResponse("starting", catalog.Id), statusCode: StatusCodes.Status503ServiceUnavailable))
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithTags("Health").WithSummary("200 once the twin is loaded and live, 503 before");
     }
 }

@@ -1,4 +1,5 @@
 using CityTwin.Web.Layers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityTwin.Web.Api;
 
@@ -14,20 +15,21 @@ public static class TileEndpoints
     public static void MapTileEndpoints(this IEndpointRouteBuilder app)
     {
         // z, x and y arrive as strings: TileKey validates them all and names each bad one.
-        app.MapGet("/api/tiles/{layer}/{z}/{x}/{y}.pbf", (string layer, string z, string x, string y, VectorTileService tiles, HttpContext http) =>
+        app.MapGet("/api/tiles/{layer}/{z}/{x}/{y}.pbf", Results<FileContentHttpResult, NoContent, ValidationProblem, ProblemHttpResult> (
+            string layer, string z, string x, string y, VectorTileService tiles, HttpContext http) =>
         {
             if (!VectorTileService.IsLayer(layer))
-                return Results.Problem(statusCode: 404, title: "Unknown tile layer", detail: $"Tile layers: {string.Join(", ", AssetFeatures.LayerNames)}");
+                return TypedResults.Problem(statusCode: 404, title: "Unknown tile layer", detail: $"Tile layers: {string.Join(", ", AssetFeatures.LayerNames)}");
             if (!TileKey.TryParse(layer, z, x, y, out var key, out var errors))
-                return Results.ValidationProblem(errors, title: "Bad tile coordinates");
+                return TypedResults.ValidationProblem(errors, title: "Bad tile coordinates");
             // Tiles change only with the city pack: let browsers keep them for a while.
             http.Response.Headers.CacheControl = "public, max-age=300";
             var bytes = tiles.Get(key);
-            return bytes.Length == 0 ? Results.NoContent() : Results.Bytes(bytes, ContentType);
+            return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes, ContentType);
         })
         .WithTags("Layers")
         .WithSummary("A Mapbox vector tile of an asset layer (buildings, roads, assets); 204 when empty")
-        .Produces(200, contentType: ContentType)
+        .Produces<Stream>(StatusCodes.Status200OK, ContentType)
         .Produces(204)
         .ProducesValidationProblem()
         .ProducesProblem(404);

@@ -49,7 +49,7 @@ public sealed class LayerCatalog(CityCatalog catalog)
                         GeoJsonWriter.WriteFeature(w, d.Code, d.Boundary, p =>
                         {
                             p.WriteString("code", d.Code);
-                            p.WriteString("districtCode", d.DistrictCode);
+                            p.WriteString("guCode", d.GuCode);
                             p.WriteString("nameEn", d.NameEn);
                             p.WriteString("nameKo", d.NameKo);
                         });

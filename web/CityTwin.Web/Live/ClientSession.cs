@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Live;
 
 namespace CityTwin.Web.Live;

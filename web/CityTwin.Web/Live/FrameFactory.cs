@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Clock;
 using CityTwin.Abstractions.Kpis;
@@ -21,7 +22,7 @@ public sealed class FrameFactory(CityCatalog catalog, LiveState state, Telemetry
     public static string LevelName(AreaLevel level) => level switch
     {
         AreaLevel.City => "city",
-        AreaLevel.District => "gu",
+        AreaLevel.Gu => "gu",
         _ => "dong",
     };
 

@@ -4,9 +4,9 @@ namespace CityTwin.Web.Live;
 
 /// <summary>
 /// SignalR hub at <c>/hubs/twin</c>. Clients call <c>Subscribe({bbox, zoom})</c> whenever their
-/// map moves; the server pushes <c>assets</c>, <c>districts</c> and <c>clock</c> frames.
+/// map moves; the server pushes the frames <see cref="ITwinClient"/> names.
 /// </summary>
-public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger) : Hub
+public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger) : Hub<ITwinClient>
 {
     public override Task OnConnectedAsync()
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CityTwin.Grains.Scenarios.Results;
+using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CityTwin.Grains.Scenarios.Results;
+using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Model.City;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;

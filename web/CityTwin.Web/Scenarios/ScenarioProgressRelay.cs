@@ -9,7 +9,7 @@ namespace CityTwin.Web.Scenarios;
 /// It reads the registry twice a second while someone is connected, so it works the same whether
 /// the runs execute in this process or on other silos of a cluster.
 /// </summary>
-public sealed class ScenarioProgressRelay(IGrainFactory grains, IHubContext<TwinHub> hub, TwinBroadcaster broadcaster, ILogger<ScenarioProgressRelay> logger)
+public sealed class ScenarioProgressRelay(IGrainFactory grains, IHubContext<TwinHub, ITwinClient> hub, TwinBroadcaster broadcaster, ILogger<ScenarioProgressRelay> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
@@ -43,10 +43,11 @@ public sealed class ScenarioProgressRelay(IGrainFactory grains, IHubContext<Twin
         var scenarios = await grains.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key).ListAsync();
         foreach (var s in scenarios)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var view = ScenarioView.Of(s);
             if (_sent.TryGetValue(s.Id, out var last) && last.Status == view.Status && last.Progress == view.Progress) continue;
             _sent[s.Id] = (view.Status, view.Progress);
-            await hub.Clients.All.SendAsync("scenario", new { id = view.Id, status = view.Status, progress = view.Progress }, cancellationToken);
+            await hub.Clients.All.scenario(new ScenarioProgressFrame(view.Id, view.Status, view.Progress));
         }
     }
 }

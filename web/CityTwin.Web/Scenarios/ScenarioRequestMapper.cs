@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Validation;
 
 namespace CityTwin.Web.Scenarios;

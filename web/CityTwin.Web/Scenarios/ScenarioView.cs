@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CityTwin.Abstractions.Scenarios;
+using CityTwin.Abstractions.Scenarios.Definitions;
 
 namespace CityTwin.Web.Scenarios;
 
@@ -16,7 +16,8 @@ public sealed record ScenarioView(
     double HorizonHours,
     double StepMinutes)
 {
-    public JsonElement? Definition { get; init; }
+    /// <summary>The definition the engine runs (only in the answer for one scenario).</summary>
+    public ScenarioDefinition? Definition { get; init; }
 
     public static ScenarioView Of(ScenarioSummary s) => new(
         s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), Math.Round(s.Progress, 4), s.CreatedAt, s.StartedAt, s.CompletedAt, s.Error, s.HorizonHours, s.StepMinutes);

@@ -1,4 +1,4 @@
-namespace CityTwin.Scenarios.Definitions;
+namespace CityTwin.Abstractions.Scenarios.Definitions;
 
 /// <summary>
 /// Where an intervention applies. One flat record (rather than a class per kind) so that it travels
@@ -6,11 +6,12 @@ namespace CityTwin.Scenarios.Definitions;
 /// a lon/lat ring (closed or not), <see cref="AssetIds"/> the chosen assets. An asset is inside a
 /// polygon when its anchor (a building's interior point, a road's midpoint, a device's position) is.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("CityTwin.ScenarioTarget")]
 public sealed record ScenarioTarget(
-    ScenarioTargetKind Kind,
-    string? Code = null,
-    IReadOnlyList<GeoPoint>? Polygon = null,
-    IReadOnlyList<string>? AssetIds = null)
+    [property: Id(0)] ScenarioTargetKind Kind,
+    [property: Id(1)] string? Code = null,
+    [property: Id(2)] IReadOnlyList<GeoPoint>? Polygon = null,
+    [property: Id(3)] IReadOnlyList<string>? AssetIds = null)
 {
     public static ScenarioTarget City() => new(ScenarioTargetKind.City);
 

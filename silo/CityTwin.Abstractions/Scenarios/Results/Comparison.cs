@@ -1,7 +1,12 @@
-namespace CityTwin.Grains.Scenarios.Results;
+namespace CityTwin.Abstractions.Scenarios.Results;
 
 /// <summary>Baseline against scenario for one KPI of one area.</summary>
-public sealed record Comparison(double Baseline, double Scenario, double Delta, double? DeltaPercent)
+[GenerateSerializer, Immutable, Alias("CityTwin.Comparison")]
+public sealed record Comparison(
+    [property: Id(0)] double Baseline,
+    [property: Id(1)] double Scenario,
+    [property: Id(2)] double Delta,
+    [property: Id(3)] double? DeltaPercent)
 {
     public static Comparison Of(double baseline, double scenario)
     {

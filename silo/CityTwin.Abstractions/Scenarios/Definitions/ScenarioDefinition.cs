@@ -1,4 +1,4 @@
-namespace CityTwin.Scenarios.Definitions;
+namespace CityTwin.Abstractions.Scenarios.Definitions;
 
 /// <summary>
 /// A what-if scenario: a start, a horizon cut into equal steps, the seed of the weather and of every
@@ -7,17 +7,18 @@ namespace CityTwin.Scenarios.Definitions;
 /// interventions). With <see cref="ConditionsInBaseline"/> the baseline also gets the conditions, so
 /// the difference isolates what the interventions do under that weather.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("CityTwin.ScenarioDefinition")]
 public sealed record ScenarioDefinition(
-    string Name,
-    string? Description,
-    ScenarioStart Start,
-    TimeSpan Horizon,
-    TimeSpan Step,
-    int Seed,
-    ScenarioConditions? Conditions,
-    IReadOnlyList<ScenarioIntervention>? Interventions)
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? Description,
+    [property: Id(2)] ScenarioStart Start,
+    [property: Id(3)] TimeSpan Horizon,
+    [property: Id(4)] TimeSpan Step,
+    [property: Id(5)] int Seed,
+    [property: Id(6)] ScenarioConditions? Conditions,
+    [property: Id(7)] IReadOnlyList<ScenarioIntervention>? Interventions)
 {
-    public bool ConditionsInBaseline { get; init; }
+    [Id(8)] public bool ConditionsInBaseline { get; init; }
 
     /// <summary>Steps in the horizon (meaningful once validated: the step divides the horizon).</summary>
     public int StepCount => Step > TimeSpan.Zero ? (int)(Horizon.Ticks / Step.Ticks) : 0;

@@ -1,4 +1,4 @@
-namespace CityTwin.Scenarios.Definitions;
+namespace CityTwin.Abstractions.Scenarios.Definitions;
 
 /// <summary>What an intervention applies to.</summary>
 public enum ScenarioTargetKind

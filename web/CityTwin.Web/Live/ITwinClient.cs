@@ -1,0 +1,21 @@
+namespace CityTwin.Web.Live;
+
+/// <summary>
+/// Every message the server pushes to a map client over <see cref="TwinHub"/>. The method names are
+/// the SignalR targets on the wire, so they stay lower case: browsers match targets ignoring case,
+/// but .NET clients (tests, benchmarks) match them exactly.
+/// </summary>
+public interface ITwinClient
+{
+    /// <summary>The latest state of assets in the client's viewport (only at asset zoom).</summary>
+    Task assets(IReadOnlyList<AssetFrameItem> items);
+
+    /// <summary>The latest KPIs of the city, gu and dong areas that changed.</summary>
+    Task districts(IReadOnlyList<AreaFrameItem> items);
+
+    /// <summary>The simulated clock with daylight and weather.</summary>
+    Task clock(ClockFrame frame);
+
+    /// <summary>A scenario's status or progress changed.</summary>
+    Task scenario(ScenarioProgressFrame frame);
+}
