@@ -28,6 +28,7 @@ public sealed class ScenarioEngine
     private readonly ConcurrentDictionary<string, Lazy<ConditionsTimeline>> _timelines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Lazy<IReadOnlyDictionary<string, double>>> _intensities = new();
     private readonly double _vehiclesPerResident;
+    private readonly PlanFacts _facts = PlanFacts.FromScenarioFacts();
 
     public ScenarioEngine(CityCatalog city, InterventionCatalog? interventions = null, ScenarioEngineOptions? options = null)
     {
@@ -37,7 +38,7 @@ public sealed class ScenarioEngine
         _options = options ?? new ScenarioEngineOptions();
         // Incheon's registered vehicles spread over its residents: vehicle-km and EVs follow the people of each dong.
         var population = city.Districts.Sum(d => (double)d.Population);
-        _vehiclesPerResident = population > 0 ? ScenarioFacts.IncheonRegisteredVehicles / population : 0;
+        _vehiclesPerResident = population > 0 ? _facts.IncheonRegisteredVehicles / population : 0;
     }
 
     public CityCatalog City => _city;
@@ -162,7 +163,7 @@ public sealed class ScenarioEngine
             return generator.DongCodes.ToDictionary(code => code, generator.TrafficIntensityOf, StringComparer.Ordinal);
         })).Value;
         Trim(_intensities);
-        return new DistrictPlan(_city, Interventions, definition, district, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident);
+        return DistrictPlanBuilder.Build(_city, Interventions, definition, district, _facts, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident);
     }
 
     private ConditionsTimeline Timeline(ScenarioDefinition definition, DateTimeOffset start, int steps)
