@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Model.City;
 using CityTwin.Model.Physics;
-using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
 
