@@ -8,7 +8,7 @@ namespace CityTwin.Scenarios.Tests;
 /// <summary>Conditions (heat, offsets, storms) and the interventions against flooding.</summary>
 public class FloodAndWeatherTests
 {
-    /// <summary>80 mm/h for three hours from the first hour: above Incheon's 77–90 mm/h design storms (2015 sewer plan, Incheon Ilbo).</summary>
+    /// <summary>80 mm/h for three hours from the first hour: above Incheon's 77–90 mm/h design storms (2015 sewer plan; 1-h target 85 → 90 mm).</summary>
     private static readonly ScenarioConditions Storm = new(HeavyRain: new HeavyRainCondition(1, 3, 80));
 
     private static ScenarioDefinition StormDay(params ScenarioIntervention[] interventions) =>

@@ -1,6 +1,9 @@
 namespace CityTwin.Scenarios.Catalog;
 
-/// <summary>Ids of the built-in intervention types (stable: they are stored in saved scenarios).</summary>
+/// <summary>
+/// Ids of the built-in intervention types (stable: they are stored in saved scenarios), for code that
+/// names a type. The catalogue itself comes from the rules under Interventions/, which use these ids.
+/// </summary>
 public static class InterventionIds
 {
     public const string RoadClosure = "road-closure";

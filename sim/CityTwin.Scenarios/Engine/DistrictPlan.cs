@@ -1,33 +1,23 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using CityTwin.Abstractions.Assets;
-using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Model.City;
-using CityTwin.Model.Generation;
 using CityTwin.Model.Physics;
-using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Catalog;
-using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
 
 namespace CityTwin.Scenarios.Engine;
 
 /// <summary>
-/// One district (gu) compiled for one definition: the live models holding only this gu's assets,
-/// every intervention folded into per-asset factors, closures turned into diversion shares, and the
-/// per-dong quantities (vehicles, PV, EVs). Evaluating a step is then a loop over arrays with no
-/// allocation. Read-only once built, so steps may be evaluated on any number of threads.
+/// One district (gu) compiled for one definition by <see cref="DistrictPlanBuilder"/>: the live
+/// models holding only this gu's assets, every intervention folded into per-asset factors, closures
+/// turned into diversion shares, and the per-dong quantities (vehicles, PV, EVs). Evaluating a step
+/// is then a loop over arrays with no allocation and no call into an intervention rule. Read-only
+/// once built, so steps may be evaluated on any number of threads.
 /// </summary>
 internal sealed class DistrictPlan
 {
     private const int Channels = ChannelSeries.ChannelCount;
-
-    /// <summary>A closed road's traffic spreads over this many nearest open roads.</summary>
-    public const int DiversionNeighbours = 6;
-
-    /// <summary>Distances below this count as this (a receiver at the junction does not take everything).</summary>
-    public const double MinDiversionDistanceM = 50;
 
     /// <summary>A speed that rounds to 0.0 km/h on the wire counts as the wire's resolution.</summary>
     private const double MinSpeedKmh = 0.1;
@@ -37,7 +27,7 @@ internal sealed class DistrictPlan
     private static readonly double FloodAlarmCm = AssetKinds.FloodSensor.Rules[0].Alarm;
     private static readonly double SlowChargingMean = EvChargerModel.SlowBusy.Average();
 
-    private readonly CityCatalog _city;
+    private readonly ScenarioFacts _facts;
     private readonly RoadModel _roadModel;
     private readonly AirQualityModel _airModel;
     private readonly SubstationModel _substationModel;
@@ -64,341 +54,41 @@ internal sealed class DistrictPlan
     private readonly double[] _evShare;
     private readonly double[] _evAddedVehicles;
     private readonly double[] _evNo2Factor;
-    private readonly ScenarioFacts _facts;
 
-    public DistrictPlan(
-        CityCatalog city,
-        InterventionCatalog catalog,
-        ScenarioDefinition definition,
-        DistrictInfo district,
-        Func<string, double> trafficIntensity,
-        double vehiclesPerResident,
-        ScenarioFacts facts)
+    /// <summary>Takes the finished arrays of a builder (see <see cref="DistrictPlanBuilder.Build"/>).</summary>
+    public DistrictPlan(DistrictPlanBuilder built)
     {
-        _city = city;
-        _facts = facts;
-        District = district;
-        var seed = definition.Seed;
-        Dongs = [.. city.DongsOf(district.Code).OrderBy(d => d.Code, StringComparer.Ordinal)];
-        var dongIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var d = 0; d < Dongs.Length; d++) dongIndex[Dongs[d].Code] = d;
+        _facts = built.Facts;
+        District = built.District;
+        Dongs = built.Dongs;
+        _roadModel = built.RoadModel;
+        _airModel = built.AirModel;
+        _substationModel = built.SubstationModel;
+        _floodModel = built.FloodModel;
+        _lightModel = built.LightModel;
+        _buildingModel = built.BuildingModel;
 
-        _roadModel = new RoadModel(seed);
-        _airModel = new AirQualityModel(seed);
-        _substationModel = new SubstationModel(seed);
-        _floodModel = new FloodModel();
-        _lightModel = new StreetlightModel(seed);
-        _buildingModel = new BuildingEnergyModel(seed);
+        _roads = built.Roads;
+        _air = built.Air;
+        _substations = built.Substations;
+        _lights = built.Lights;
+        _floods = built.Floods;
+        _buildings = built.Buildings;
+        _windows = built.Windows;
+        _windowIndex = built.WindowIndex;
+        (_closed, _diversionSource, _diversionShare, Diversions) = built.Diversions;
 
-        var roads = new List<RoadItem>();
-        var air = new List<AirItem>();
-        var substations = new List<SubstationItem>();
-        var lights = new List<LightItem>();
-        var floods = new List<FloodItem>();
-        var buildings = new List<BuildingItem>();
-        var assets = Dongs.SelectMany(d => city.AssetsInDong(d.Code)).OrderBy(a => a.Index).ToList();
-        foreach (var a in assets)
-        {
-            var dong = dongIndex[a.DongCode];
-            switch (a.Spec)
-            {
-                // Footways carry people, not vehicles: no vehicle KPI and no vehicle intervention touches them.
-                case RoadSpec road when road.Class != RoadClass.Footway:
-                    var slot = _roadModel.Add(a.Index, road);
-                    roads.Add(new RoadItem
-                    {
-                        Asset = a.Index,
-                        Slot = slot,
-                        Dong = dong,
-                        LengthKm = road.LengthM / 1000,
-                        FreeFlowKmh = _roadModel.FreeFlowKmh(slot),
-                        FlowFactor = 1,
-                        CapacityFactor = 1,
-                    });
-                    break;
-                case AirStationSpec station:
-                    air.Add(new AirItem(a.Index, _airModel.Add(a.Index, station, trafficIntensity(a.DongCode)), dong));
-                    break;
-                case SubstationSpec substation:
-                    substations.Add(new SubstationItem { Asset = a.Index, Slot = _substationModel.Add(a.Index, substation), Dong = dong });
-                    break;
-                case StreetlightSpec light:
-                    lights.Add(new LightItem { Asset = a.Index, Slot = _lightModel.Add(a.Index, light), Dong = dong, WattFactor = 1 });
-                    break;
-                case FloodSensorSpec flood:
-                    floods.Add(new FloodItem { Asset = a.Index, Slot = _floodModel.Add(a.Index, flood), Dong = dong, RunoffFactor = 1 });
-                    break;
-                case BuildingSpec building:
-                    buildings.Add(new BuildingItem { Asset = a.Index, Slot = _buildingModel.Add(a.Index, building), Dong = dong });
-                    break;
-            }
-        }
-        _roads = [.. roads];
-        _air = [.. air];
-        _substations = [.. substations];
-        _lights = [.. lights];
-        _floods = [.. floods];
-        _buildings = [.. buildings];
+        _population = built.Population;
+        _existingKwp = built.ExistingKwp;
+        _addedKwp = built.AddedKwp;
+        _vehicleKmAtDemand1 = built.VehicleKmAtDemand1;
+        _evShare = built.EvShare;
+        _evAddedVehicles = built.EvAddedVehicles;
+        _evNo2Factor = built.EvNo2Factor;
 
-        var n = Dongs.Length;
-        _population = [.. Dongs.Select(d => (double)d.Population)];
-        _vehicleKmAtDemand1 = [.. Dongs.Select(d => d.Population * vehiclesPerResident * _facts.KmPerVehiclePerDay / 24)];
-        _evShare = [.. Enumerable.Repeat(_facts.CurrentEvShare, n)];
-        _existingKwp = new double[n];
-        _addedKwp = new double[n];
-
-        var scopes = new List<InterventionScope>();
-        var notes = new List<string>();
-        var windows = new List<HourWindow>();
-        var substationWindows = substations.Select(_ => new List<int>()).ToArray();
-        var lightWindows = lights.Select(_ => new List<int>()).ToArray();
-        // Per circuit: share of its sodium lamps not yet converted, and their wattage relative to all-sodium.
-        var sodiumLeft = Enumerable.Repeat(1.0, lights.Count).ToArray();
-        var sodiumWatts = Enumerable.Repeat(1.0, lights.Count).ToArray();
-        var interventions = definition.Interventions ?? [];
-        for (var i = 0; i < interventions.Count; i++)
-        {
-            var intervention = interventions[i];
-            var type = catalog.Find(intervention.Type) ?? throw new ArgumentException($"unknown intervention type '{intervention.Type}'", nameof(definition));
-            var target = new TargetResolver(intervention.Target, city);
-            double P(string name) => type.Value(intervention, name);
-            var touched = new HashSet<int>();
-            var count = 0;
-            var quantity = 0.0;
-            var unit = "";
-            bool In(int asset) => target.Contains(city.Assets[asset]);
-
-            switch (type.Id)
-            {
-                case InterventionIds.RoadClosure:
-                    unit = "km closed";
-                    for (var j = 0; j < _roads.Length; j++)
-                    {
-                        ref var r = ref _roads[j];
-                        if (!In(r.Asset)) continue;
-                        r.Closed = true;
-                        r.Rerouted = Math.Max(r.Rerouted, P("reroutedPercent") / 100);
-                        count++;
-                        touched.Add(r.Dong);
-                        quantity += r.LengthKm;
-                    }
-                    break;
-                case InterventionIds.BusLane:
-                    {
-                        unit = "km of corridor";
-                        var shift = P("carTripsShiftedPercent") / 100;
-                        var lanes = (int)P("lanesConverted");
-                        var tooNarrow = 0;
-                        for (var j = 0; j < _roads.Length; j++)
-                        {
-                            ref var r = ref _roads[j];
-                            if (!In(r.Asset)) continue;
-                            r.FlowFactor *= 1 - shift;
-                            var spec = (RoadSpec)city.Assets[r.Asset].Spec;
-                            if (lanes > 0 && spec.Lanes > lanes) r.CapacityFactor *= (double)(spec.Lanes - lanes) / spec.Lanes;
-                            else if (lanes > 0) tooNarrow++;
-                            count++;
-                            touched.Add(r.Dong);
-                            quantity += r.LengthKm;
-                        }
-                        if (tooNarrow > 0)
-                            notes.Add($"{type.Id} (intervention {i}) in {district.NameEn}: {tooNarrow} segments have no more than {lanes} lane(s); they keep their lanes and buses run in mixed traffic there.");
-                        break;
-                    }
-                case InterventionIds.CongestionCharge:
-                    unit = "km of road in the zone";
-                    for (var j = 0; j < _roads.Length; j++)
-                    {
-                        ref var r = ref _roads[j];
-                        if (!In(r.Asset)) continue;
-                        r.FlowFactor *= 1 - P("demandReductionPercent") / 100;
-                        count++;
-                        touched.Add(r.Dong);
-                        quantity += r.LengthKm;
-                    }
-                    break;
-                case InterventionIds.LedRetrofit:
-                    unit = "lamps converted";
-                    for (var j = 0; j < _lights.Length; j++)
-                    {
-                        if (!In(_lights[j].Asset)) continue;
-                        var spec = (StreetlightSpec)city.Assets[_lights[j].Asset].Spec;
-                        if (spec.LedShare >= 1) continue;
-                        // Each retrofit converts a share of the sodium lamps still left; a second one cannot convert a lamp twice.
-                        var converted = sodiumLeft[j] * P("sharePercent") / 100;
-                        sodiumLeft[j] -= converted;
-                        sodiumWatts[j] -= converted * P("savingPercent") / 100;
-                        quantity += spec.Lamps * (1 - spec.LedShare) * converted;
-                        count++;
-                        touched.Add(_lights[j].Dong);
-                    }
-                    break;
-                case InterventionIds.StreetlightDimming:
-                    unit = "lamps dimmed";
-                    windows.Add(new HourWindow(P("startHour"), P("durationHours"), 1 - P("dimPercent") / 100));
-                    for (var j = 0; j < _lights.Length; j++)
-                    {
-                        if (!In(_lights[j].Asset)) continue;
-                        lightWindows[j].Add(windows.Count - 1);
-                        count++;
-                        touched.Add(_lights[j].Dong);
-                        quantity += ((StreetlightSpec)city.Assets[_lights[j].Asset].Spec).Lamps;
-                    }
-                    break;
-                case InterventionIds.RooftopSolar:
-                    {
-                        unit = "kWp added";
-                        var share = P("buildingSharePercent") / 100;
-                        var roof = P("usableRoofPercent") / 100;
-                        for (var j = 0; j < _buildings.Length; j++)
-                        {
-                            ref var b = ref _buildings[j];
-                            var asset = city.Assets[b.Asset];
-                            var spec = (BuildingSpec)asset.Spec;
-                            if (spec.PvKwp > 0 || !target.Contains(asset)) continue;
-                            // The same buildings are chosen for the same share whatever the seed and the run:
-                            // a larger share adds buildings, it never swaps them.
-                            if (SelectionDraw(city.Seed, InterventionIds.RooftopSolar, asset.Id) >= share) continue;
-                            var kwp = spec.FootprintM2 * roof * _facts.PvKwpPerM2;
-                            if (kwp <= b.AddedKwp) continue;
-                            if (b.AddedKwp == 0) count++;
-                            quantity += kwp - b.AddedKwp;
-                            b.AddedKwp = kwp;
-                            touched.Add(b.Dong);
-                        }
-                        var withoutBuildings = Dongs.Count(d => target.ContainsDong(d) && !city.AssetsInDong(d.Code).Any(a => a.Kind == AssetKind.Building));
-                        if (withoutBuildings > 0)
-                            notes.Add($"{type.Id} (intervention {i}) in {district.NameEn}: {withoutBuildings} dong(s) of the target have no mapped buildings, so no panels were added there.");
-                        break;
-                    }
-                case InterventionIds.EvAdoption:
-                    unit = "EVs added";
-                    for (var d = 0; d < n; d++)
-                    {
-                        if (!target.ContainsDong(Dongs[d])) continue;
-                        _evShare[d] = P("evSharePercent") / 100;
-                        touched.Add(d);
-                    }
-                    break;
-                case InterventionIds.GreenRoofs or InterventionIds.PermeablePaving:
-                    {
-                        var reduction = P("areaSharePercent") / 100 * P("retentionPercent") / 100;
-                        unit = "residents of the dongs drained";
-                        for (var j = 0; j < _floods.Length; j++)
-                        {
-                            ref var f = ref _floods[j];
-                            if (!In(f.Asset)) continue;
-                            f.RunoffFactor *= 1 - reduction;
-                            count++;
-                            if (touched.Add(f.Dong)) quantity += Dongs[f.Dong].Population;
-                        }
-                        break;
-                    }
-                case InterventionIds.DemandResponse:
-                    unit = "residents served";
-                    windows.Add(new HourWindow(P("startHour"), P("durationHours"), 1 - P("shavePercent") / 100));
-                    for (var j = 0; j < _substations.Length; j++)
-                    {
-                        if (!In(_substations[j].Asset)) continue;
-                        substationWindows[j].Add(windows.Count - 1);
-                        count++;
-                        touched.Add(_substations[j].Dong);
-                        quantity += ((SubstationSpec)city.Assets[_substations[j].Asset].Spec).ServedPopulation;
-                    }
-                    break;
-                case InterventionIds.SubstationCapacity:
-                    {
-                        unit = "MW added";
-                        // Shared over the whole target, which may span districts: the denominator is city-wide
-                        // so every district run gives its substations the same share.
-                        var targetCapacity = city.Assets
-                            .Where(a => a.Spec is SubstationSpec && target.Contains(a))
-                            .Sum(a => ((SubstationSpec)a.Spec).CapacityMw);
-                        if (targetCapacity <= 0) break;
-                        for (var j = 0; j < _substations.Length; j++)
-                        {
-                            ref var s = ref _substations[j];
-                            if (!In(s.Asset)) continue;
-                            var added = P("capacityMw") * ((SubstationSpec)city.Assets[s.Asset].Spec).CapacityMw / targetCapacity;
-                            s.ExtraCapacityMw += added;
-                            quantity += added;
-                            count++;
-                            touched.Add(s.Dong);
-                        }
-                        break;
-                    }
-                default:
-                    throw new ArgumentException($"intervention type '{type.Id}' has no engine rule", nameof(definition));
-            }
-            scopes.Add(new InterventionScope(i, type.Id, count, touched.Count, quantity, unit));
-        }
-
-        // EVs: the fleet share moves from today's ≈2.3 % to the scenario's; the difference charges and stops burning fuel.
-        _evAddedVehicles = new double[n];
-        _evNo2Factor = new double[n];
-        var evAdded = 0.0;
-        for (var d = 0; d < n; d++)
-        {
-            _evAddedVehicles[d] = _population[d] * vehiclesPerResident * (_evShare[d] - _facts.CurrentEvShare);
-            _evNo2Factor[d] = (1 - _evShare[d]) / (1 - _facts.CurrentEvShare);
-            evAdded += _evAddedVehicles[d];
-        }
-        for (var s = 0; s < scopes.Count; s++)
-            if (scopes[s].Type == InterventionIds.EvAdoption) scopes[s] = scopes[s] with { Quantity = evAdded };
-
-        for (var j = 0; j < _lights.Length; j++)
-        {
-            var spec = (StreetlightSpec)city.Assets[_lights[j].Asset].Spec;
-            var before = spec.LedShare * spec.LedLampW + (1 - spec.LedShare) * spec.SodiumLampW;
-            var after = spec.LedShare * spec.LedLampW + (1 - spec.LedShare) * spec.SodiumLampW * sodiumWatts[j];
-            _lights[j].WattFactor = before > 0 ? after / before : 1;
-        }
-
-        foreach (var b in _buildings)
-        {
-            _existingKwp[b.Dong] += ((BuildingSpec)city.Assets[b.Asset].Spec).PvKwp;
-            _addedKwp[b.Dong] += b.AddedKwp;
-        }
-
-        var served = new double[n];
-        foreach (var s in _substations) served[s.Dong] += ((SubstationSpec)city.Assets[s.Asset].Spec).ServedPopulation;
-        for (var j = 0; j < _substations.Length; j++)
-        {
-            var d = _substations[j].Dong;
-            _substations[j].Share = served[d] > 0 ? ((SubstationSpec)city.Assets[_substations[j].Asset].Spec).ServedPopulation / served[d] : 0;
-        }
-        var dongsWithoutSubstation = Enumerable.Range(0, n).Count(d => served[d] <= 0);
-        if (dongsWithoutSubstation > 0)
-            notes.Add($"{district.NameEn}: {dongsWithoutSubstation} dong(s) have no substation; their EV charging and new PV are not counted in the grid load.");
-
-        var windowIndex = new List<int>();
-        for (var j = 0; j < _substations.Length; j++)
-        {
-            _substations[j].WindowStart = windowIndex.Count;
-            windowIndex.AddRange(substationWindows[j]);
-            _substations[j].WindowEnd = windowIndex.Count;
-        }
-        for (var j = 0; j < _lights.Length; j++)
-        {
-            _lights[j].WindowStart = windowIndex.Count;
-            windowIndex.AddRange(lightWindows[j]);
-            _lights[j].WindowEnd = windowIndex.Count;
-        }
-        _windows = [.. windows];
-        _windowIndex = [.. windowIndex];
-
-        (_closed, _diversionSource, _diversionShare, Diversions) = PlanDiversions(notes);
-
-        Scopes = scopes;
-        Notes = notes;
-        Inventory = [.. Enumerable.Range(0, n).Select(d => new AreaInventory(
-            Dongs[d].Population,
-            _roads.Count(r => r.Dong == d),
-            _air.Count(a => a.Dong == d),
-            _substations.Count(s => s.Dong == d),
-            _floods.Count(f => f.Dong == d),
-            _lights.Count(l => l.Dong == d),
-            _buildings.Count(b => b.Dong == d)))];
+        Scopes = built.Scopes;
+        Notes = built.Notes;
+        Inventory = built.Inventory;
     }
 
     public DistrictInfo District { get; }
@@ -412,13 +102,6 @@ internal sealed class DistrictPlan
     public int AssetCount => _roads.Length + _air.Length + _substations.Length + _lights.Length + _floods.Length + _buildings.Length;
 
     public StepScratch NewScratch() => new(Dongs.Length, Channels, _roads.Length, _closed.Length, _windows.Length);
-
-    /// <summary>
-    /// A uniform draw in [0, 1) that picks the assets of a share-based intervention. It depends on the
-    /// city's generation seed and the asset id only, so the weather seed never changes which roofs get panels.
-    /// </summary>
-    public static double SelectionDraw(int citySeed, string interventionType, string assetId) =>
-        StableSeed.Derive(citySeed, interventionType + "/" + assetId) / 2147483648.0;
 
     /// <summary>
     /// Evaluates step <paramref name="k"/> for both runs and writes the dongs' channels at index
@@ -441,6 +124,13 @@ internal sealed class DistrictPlan
         double[][]? baselineOut, double[][]? scenarioOut, int steps, int k)
     {
         var same = ReferenceEquals(cb, cs);
+        // The facts as locals: read once per step, not once per dong or per station.
+        var kmPerVehiclePerDay = _facts.KmPerVehiclePerDay;
+        var evKwhPerKm = _facts.EvKwhPerKm;
+        var currentEvShare = _facts.CurrentEvShare;
+        var combustionGramsCo2PerKm = _facts.CombustionGramsCo2PerKm;
+        var heatThresholdC = _facts.HeatThresholdC;
+        var pm25Standard = _facts.Pm25StandardUgM3;
         var bAcc = s.BaseAcc;
         var sAcc = s.ScenarioAcc;
         Array.Clear(bAcc);
@@ -487,12 +177,12 @@ internal sealed class DistrictPlan
         foreach (var a in _air)
         {
             _airModel.Evaluate(a.Slot, cb, 1, 1, v);
-            AddAir(bAcc, a.Dong, v);
+            AddAir(bAcc, a.Dong, v, pm25Standard);
             var pm = s.TrafficFactor[a.Dong];
             var no2 = pm * _evNo2Factor[a.Dong];
             if (same && pm == 1 && no2 == 1) v.CopyTo(w);
             else _airModel.Evaluate(a.Slot, cs, pm, no2, w);
-            AddAir(sAcc, a.Dong, w);
+            AddAir(sAcc, a.Dong, w, pm25Standard);
             sink?.Add(a.Asset, v, w, false);
         }
 
@@ -504,7 +194,7 @@ internal sealed class DistrictPlan
         var evShape = EvChargerModel.BusyProbability(false, hour) / SlowChargingMean;
         for (var d = 0; d < Dongs.Length; d++)
         {
-            s.EvMw[d] = _evAddedVehicles[d] * _facts.KmPerVehiclePerDay * _facts.EvKwhPerKm * evShape / 24 / 1000;
+            s.EvMw[d] = _evAddedVehicles[d] * kmPerVehiclePerDay * evKwhPerKm * evShape / 24 / 1000;
             s.NewPvMw[d] = _addedKwp[d] * pvScenario / 1000;
         }
 
@@ -560,8 +250,8 @@ internal sealed class DistrictPlan
             }
         }
 
-        var hotBase = cb.Weather.TemperatureC >= _facts.HeatThresholdC;
-        var hotScenario = cs.Weather.TemperatureC >= _facts.HeatThresholdC;
+        var hotBase = cb.Weather.TemperatureC >= heatThresholdC;
+        var hotScenario = cs.Weather.TemperatureC >= heatThresholdC;
         for (var d = 0; d < Dongs.Length; d++)
         {
             var o = d * Channels;
@@ -569,8 +259,8 @@ internal sealed class DistrictPlan
             var vkmScenario = _vehicleKmAtDemand1[d] * cs.TrafficDemand * s.TrafficFactor[d];
             bAcc[o + (int)ScenarioChannel.VehicleKm] = vkmBase;
             sAcc[o + (int)ScenarioChannel.VehicleKm] = vkmScenario;
-            bAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmBase * (1 - _facts.CurrentEvShare) * _facts.CombustionGramsCo2PerKm / 1e6;
-            sAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmScenario * (1 - _evShare[d]) * _facts.CombustionGramsCo2PerKm / 1e6;
+            bAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmBase * (1 - currentEvShare) * combustionGramsCo2PerKm / 1e6;
+            sAcc[o + (int)ScenarioChannel.TrafficCo2] = vkmScenario * (1 - _evShare[d]) * combustionGramsCo2PerKm / 1e6;
             bAcc[o + (int)ScenarioChannel.PvMw] = _existingKwp[d] * pvBase / 1000;
             sAcc[o + (int)ScenarioChannel.PvMw] = (_existingKwp[d] + _addedKwp[d]) * pvScenario / 1000;
             bAcc[o + (int)ScenarioChannel.FloodedPopulation] = bAcc[o + (int)ScenarioChannel.FloodAlarmSensors] > 0 ? _population[d] : 0;
@@ -645,12 +335,12 @@ internal sealed class DistrictPlan
         roadVkm[r.Dong] += vkm;
     }
 
-    private void AddAir(double[] acc, int dong, ReadOnlySpan<double> v)
+    private static void AddAir(double[] acc, int dong, ReadOnlySpan<double> v, double pm25Standard)
     {
         var o = dong * Channels;
         acc[o + (int)ScenarioChannel.Pm25Sum] += v[0];
         acc[o + (int)ScenarioChannel.No2Sum] += v[2];
-        if (v[0] > _facts.Pm25StandardUgM3) acc[o + (int)ScenarioChannel.Pm25Exceeding] += 1;
+        if (v[0] > pm25Standard) acc[o + (int)ScenarioChannel.Pm25Exceeding] += 1;
     }
 
     private static void AddSubstation(double[] acc, int dong, ReadOnlySpan<double> v)
@@ -658,66 +348,5 @@ internal sealed class DistrictPlan
         var o = dong * Channels;
         acc[o + (int)ScenarioChannel.GridLoadMw] += v[0];
         if (v[1] >= SubstationOverloadPct) acc[o + (int)ScenarioChannel.OverloadedSubstations] += 1;
-    }
-
-    /// <summary>
-    /// Sends each closed road's traffic to the <see cref="DiversionNeighbours"/> nearest open roads of
-    /// its dong (of its gu when the whole dong is closed), in proportion to capacity ÷ distance: the
-    /// bigger and the closer a road, the more of the detour it takes.
-    /// </summary>
-    private (int[] Closed, int[] Source, double[] Share, IReadOnlyList<RoadDiversion> Diversions) PlanDiversions(List<string> notes)
-    {
-        var closed = Enumerable.Range(0, _roads.Length).Where(j => _roads[j].Closed).ToArray();
-        var incoming = new List<(int Closed, double Share)>[_roads.Length];
-        var diversions = new List<RoadDiversion>();
-        var stranded = 0;
-        var open = Enumerable.Range(0, _roads.Length).Where(j => !_roads[j].Closed).ToList();
-        for (var c = 0; c < closed.Length; c++)
-        {
-            var from = _roads[closed[c]];
-            var a = _city.Assets[from.Asset];
-            var candidates = open.Where(j => _roads[j].Dong == from.Dong).ToList();
-            if (candidates.Count == 0) candidates = open;
-            var nearest = candidates
-                .Select(j => (Item: j, Distance: GeoMath.DistanceM(a.Lon, a.Lat, _city.Assets[_roads[j].Asset].Lon, _city.Assets[_roads[j].Asset].Lat)))
-                .OrderBy(x => x.Distance).ThenBy(x => _roads[x.Item].Asset)
-                .Take(DiversionNeighbours)
-                .ToList();
-            if (nearest.Count == 0 || from.Rerouted <= 0)
-            {
-                if (from.Rerouted > 0) stranded++;
-                diversions.Add(new RoadDiversion(a.Id, []));
-                continue;
-            }
-            var weights = nearest.Select(x => _roadModel.CapacityVph(_roads[x.Item].Slot) * _roads[x.Item].CapacityFactor / Math.Max(x.Distance, MinDiversionDistanceM)).ToList();
-            var total = weights.Sum();
-            var receivers = new List<DiversionShare>();
-            for (var q = 0; q < nearest.Count; q++)
-            {
-                var share = from.Rerouted * weights[q] / total;
-                (incoming[nearest[q].Item] ??= []).Add((c, share));
-                receivers.Add(new DiversionShare(_city.Assets[_roads[nearest[q].Item].Asset].Id, share, Math.Round(nearest[q].Distance, 1)));
-            }
-            diversions.Add(new RoadDiversion(a.Id, receivers));
-        }
-        if (stranded > 0)
-            notes.Add($"{District.NameEn}: {stranded.ToString(CultureInfo.InvariantCulture)} closed road(s) have no open road in the gu to take their traffic; those trips are not made.");
-
-        var source = new List<int>();
-        var shares = new List<double>();
-        for (var j = 0; j < _roads.Length; j++)
-        {
-            _roads[j].DiversionStart = source.Count;
-            if (incoming[j] is { } list)
-            {
-                foreach (var (c, share) in list)
-                {
-                    source.Add(c);
-                    shares.Add(share);
-                }
-            }
-            _roads[j].DiversionEnd = source.Count;
-        }
-        return (closed, [.. source], [.. shares], diversions);
     }
 }

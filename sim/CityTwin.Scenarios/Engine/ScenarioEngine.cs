@@ -170,7 +170,7 @@ public sealed class ScenarioEngine
             return generator.DongCodes.ToDictionary(code => code, generator.TrafficIntensityOf, StringComparer.Ordinal);
         })).Value;
         Trim(_intensities);
-        return new DistrictPlan(_city, Interventions, definition, district, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident, Facts);
+        return DistrictPlanBuilder.Build(_city, Interventions, definition, district, Facts, code => intensities.GetValueOrDefault(code, 0.5), _vehiclesPerResident);
     }
 
     private ConditionsTimeline Timeline(ScenarioDefinition definition, DateTimeOffset start, int steps)

@@ -25,7 +25,7 @@ public sealed class ScenarioKpiCatalog
         new(ScenarioKpiIds.TravelTimeIndex, "Travel-time index", "ratio", "ratio", KpiDirection.LowerIsBetter,
             "Vehicle travel time over free-flow travel time on the modelled roads: Σ flow·length/speed ÷ Σ flow·length/free-flow speed (1 = no delay).",
             "ratio of the sums over the horizon", "Transportation",
-            "BPR volume-delay (FHWA, Delay-Volume Relations for Travel Forecasting, ch. 4); rain slows traffic up to 10 %"),
+            "BPR volume-delay (FHWA, Delay-Volume Relations for Travel Forecasting, ch. 4; Bureau of Public Roads 1964); rain slows traffic up to 10 %"),
         new(ScenarioKpiIds.CongestionHours, "Congestion hours", "roads", "road-h", KpiDirection.LowerIsBetter,
             "Road assets at volume/capacity ≥ 0.85 (the live warning level), counted per step; the total is road-hours.",
             "sum × step hours", "Transportation", "live road status rule (docs/models.md §4)"),
