@@ -1,24 +1,24 @@
 // Scenario planner: a drawer over the map with three tabs — Build a what-if scenario, follow its
 // Runs, compare Results against the baseline. Progress comes live over the hub; the runs list is
 // also polled while anything runs, so a missed frame never leaves a bar stuck.
-import { HttpError, getJson } from './api.js';
-import { applyTo, onLanguageChange, t } from './i18n.js';
-import { catalog as loadCatalog, createRun, deleteRun, getRun, isActive, listRuns, normalizeRun } from './planner-api.js';
-import { ScenarioBuilder } from './planner-builder.js';
-import { h } from './planner-dom.js';
-import { DeltaLegend } from './planner-legend.js';
-import { PolygonDrawer } from './planner-polygon.js';
-import { ResultsView } from './planner-results.js';
-import { RunsView } from './planner-runs.js';
-import { Tooltip } from './planner-tooltip.js';
+import { HttpError, api } from '../core/api.js';
+import { applyTo, onLanguageChange, t } from '../core/i18n.js';
+import { createRun, getRun, isActive, listRuns, normalizeRun } from './scenario-runs.js';
+import { ScenarioBuilder } from './builder.js';
+import { h } from '../core/dom.js';
+import { DeltaLegend } from './delta-legend.js';
+import { PolygonDrawer } from './polygon.js';
+import { ResultsView } from './results.js';
+import { RunsView } from './runs.js';
+import { Tooltip } from './tooltip.js';
 
 const TABS = ['build', 'runs', 'results'];
 const POLL_MS = 2000;
 
 export class Planner {
   /**
-   * @param {{button: HTMLElement, stage: HTMLElement, twin: import('./map.js').TwinMap,
-   *          live: import('./live.js').LiveConnection, selectedAsset: () => string|null,
+   * @param {{button: HTMLElement, stage: HTMLElement, twin: import('../map/map.js').TwinMap,
+   *          live: import('../core/live.js').LiveConnection, selectedAsset: () => string|null,
    *          dongs: () => object[], simNow: () => number}} ctx
    */
   constructor(ctx) {
@@ -187,7 +187,7 @@ export class Planner {
     this.setCatalogState('loading');
     this.panels.build.body.replaceChildren(h('div', { class: 'plan-message', role: 'status' }, h('p', { class: 'muted', i18n: 'plan.loading' })));
     try {
-      const catalog = await loadCatalog();
+      const catalog = await api.scenarios.catalog();
       this.catalog = catalog;
       this.builder.setRunCount(this.runs.length);
       this.builder.setCatalog(catalog);
@@ -212,7 +212,7 @@ export class Planner {
 
   async loadDistricts() {
     try {
-      const list = await getJson('/api/districts');
+      const list = await api.districts();
       this.districts = (Array.isArray(list) ? list : []).slice().sort((a, b) => String(a.code).localeCompare(String(b.code)));
       this.builder.refreshAreas();
     } catch (e) {
@@ -319,7 +319,7 @@ export class Planner {
   }
 
   async remove(run) {
-    await deleteRun(run.id);
+    await api.scenarios.remove(run.id);
     if (!isActive(run.status)) {
       this.runs = this.runs.filter(r => r.id !== run.id);
       this.runsView.setRuns(this.runs);

@@ -2,87 +2,20 @@
 // Every input that the server may reject is a "field" with a path like the server's error keys
 // (name, horizonHours, interventions[1].parameters.sharePercent, interventions[0].target), so a
 // rejected definition shows each message next to what it is about.
-import { formatNumber } from './format.js';
-import { humanize, localName, onLanguageChange, t } from './i18n.js';
-import { ProblemError } from './planner-api.js';
-import { dynamic, h, nextId, refreshDynamic } from './planner-dom.js';
+import { ProblemError } from '../core/api.js';
+import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
+import { Field, checkNumber, clamp, describe, errorsBox, normPath, num, parentPath, rangeText } from '../core/forms.js';
+import { cityDate, formatNumber } from '../core/format.js';
+import { humanize, onLanguageChange, t } from '../core/i18n.js';
+import { TARGET_KINDS, TargetEditors } from './target-editors.js';
 
-const TARGET_KINDS = ['city', 'gu', 'dong', 'polygon', 'assets'];
 const MAX_NAME = 120;
 const MAX_SEED = 2147483647;
-
-function seoulDate(ms) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-}
-
-const clamp = (v, lo, hi) => Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, v));
-const num = (x) => (x == null || x === '' || !Number.isFinite(Number(x)) ? null : Number(x));
-
-/** Message for a number input, or null when the value is fine. */
-function checkNumber(input, { min = null, max = null, integer = false, unit = '' } = {}) {
-  if (input.validity.badInput) return t('plan.err.number');
-  const raw = input.value.trim();
-  if (raw === '') return t('plan.err.required');
-  const v = Number(raw);
-  if (!Number.isFinite(v)) return t('plan.err.number');
-  if (integer && !Number.isInteger(v)) return t('plan.err.integer');
-  const u = unit ? ` ${unit}` : '';
-  if ((min != null && v < min) || (max != null && v > max)) {
-    if (min != null && max != null) return t('plan.err.range', { min: formatNumber(min, 6), max: formatNumber(max, 6), unit: u });
-    if (min != null) return t('plan.err.min', { min: formatNumber(min, 6), unit: u });
-    return t('plan.err.max', { max: formatNumber(max, 6), unit: u });
-  }
-  return null;
-}
-
-function rangeText({ min, max, unit }) {
-  const u = unit ? ` ${unit}` : '';
-  if (min != null && max != null) return t('plan.build.rangeHint', { min: formatNumber(min, 6), max: formatNumber(max, 6), unit: u });
-  if (min != null) return t('plan.build.minHint', { min: formatNumber(min, 6), unit: u });
-  if (max != null) return t('plan.build.maxHint', { max: formatNumber(max, 6), unit: u });
-  return '';
-}
-
-/** One validated input: its server path, where its messages go and how to check it. */
-class Field {
-  constructor({ path, errorsEl, inputs = [], check = () => null }) {
-    this.path = path;
-    this.errorsEl = errorsEl;
-    this.inputs = inputs;
-    this.check = check;
-    this.server = [];
-    this.message = null;
-    this.shown = '';
-  }
-
-  paint() {
-    const messages = [...(this.message ? [this.message] : []), ...this.server];
-    // Only touch the DOM on a change: the box is a live region, and re-adding the same text on
-    // every keystroke would make screen readers repeat it.
-    const key = messages.join('\n');
-    if (key === this.shown) return;
-    this.shown = key;
-    this.errorsEl.replaceChildren(...messages.map(m => h('p', { class: 'field-error', testid: 'field-error', text: m })));
-    const invalid = messages.length > 0;
-    for (const i of this.inputs) {
-      if (invalid) i.setAttribute('aria-invalid', 'true');
-      else i.removeAttribute('aria-invalid');
-    }
-  }
-}
-
-function errorsBox() { return h('div', { class: 'field-errors', id: nextId('err'), 'aria-live': 'polite' }); }
-
-/** Wires an input to its messages for assistive technology. */
-function describe(input, ...els) {
-  const ids = els.filter(Boolean).map(e => e.id || (e.id = nextId('desc')));
-  input.setAttribute('aria-describedby', ids.join(' '));
-}
 
 export class ScenarioBuilder {
   /**
    * @param {HTMLElement} root the Build tab panel
-   * @param {{drawer: import('./planner-polygon.js').PolygonDrawer, districts: () => object[], dongs: () => object[],
+   * @param {{drawer: import('./polygon.js').PolygonDrawer, districts: () => object[], dongs: () => object[],
    *          selectedAsset: () => string|null, simNow: () => number, submit: (body: object) => Promise<object>,
    *          onDrawing?: (on: boolean) => void}} ctx
    */
@@ -95,6 +28,7 @@ export class ScenarioBuilder {
     this.fields = new Set();
     this.submitting = false;
     this.runCount = 0;
+    this.targets = new TargetEditors(this);
     onLanguageChange(() => { if (this.form) { refreshDynamic(this.form); this.validate(); } });
   }
 
@@ -110,7 +44,7 @@ export class ScenarioBuilder {
 
   /** Districts or dongs arrived after the form was drawn: refresh the pickers that list them. */
   refreshAreas() {
-    for (const card of this.cards) if (card.target.kind === 'gu' || card.target.kind === 'dong') this.renderTarget(card);
+    for (const card of this.cards) if (card.target.kind === 'gu' || card.target.kind === 'dong') this.targets.renderTarget(card);
   }
 
   /** Suggests "Scenario n" while the user has not named it. */
@@ -165,7 +99,7 @@ export class ScenarioBuilder {
     const baselineRadio = h('input', { type: 'radio', name: radioName, value: 'baseline', checked: true, testid: 'start-baseline' });
     const forkRadio = h('input', { type: 'radio', name: radioName, value: 'fork', testid: 'start-fork' });
     const now = this.ctx.simNow?.();
-    this.dateInput = h('input', { type: 'date', class: 'text', testid: 'start-date', value: seoulDate(Number.isFinite(now) ? now : Date.now()) });
+    this.dateInput = h('input', { type: 'date', class: 'text', testid: 'start-date', value: cityDate(Number.isFinite(now) ? now : Date.now()) });
     this.dateInput.setAttribute('aria-label', t('plan.build.startDate'));
     this.dateInput.dataset.i18nAriaLabel = 'plan.build.startDate';
     this.startRadios = { baseline: baselineRadio, fork: forkRadio };
@@ -256,6 +190,7 @@ export class ScenarioBuilder {
     this.validate();
   }
 
+  /** @param {{testid: string, value?: number|null, min?: number|null, max?: number|null, step?: number|'any'}} options */
   numberInput({ testid, value, min, max, step = 'any' }) {
     const input = h('input', { type: 'number', class: 'num', testid, step, inputmode: 'decimal' });
     if (min != null) input.min = String(min);
@@ -366,13 +301,13 @@ export class ScenarioBuilder {
     kindSelect.addEventListener('change', () => {
       if (card.target.kind === 'polygon' && this.ctx.drawer.drawing && card.drawing) this.ctx.drawer.cancel();
       card.target.kind = kindSelect.value;
-      this.renderTarget(card);
-      this.syncShapes();
+      this.targets.renderTarget(card);
+      this.targets.syncShapes();
     });
     card.editor = h('div', { class: 'target-editor' });
     const targetErr = errorsBox();
     describe(kindSelect, targetErr);
-    card.targetField = this.addField({ path: () => `${pathOf()}.target`, errorsEl: targetErr, inputs: [kindSelect], check: () => this.checkTarget(card) });
+    card.targetField = this.addField({ path: () => `${pathOf()}.target`, errorsEl: targetErr, inputs: [kindSelect], check: () => this.targets.checkTarget(card) });
     const cardErr = errorsBox();
     this.addField({ path: pathOf, errorsEl: cardErr });
 
@@ -395,7 +330,7 @@ export class ScenarioBuilder {
     for (const f of this.fields) if (!before.has(f)) card.fields.add(f);
     this.cards.push(card);
     this.cardsEl.append(card.el);
-    this.renderTarget(card);
+    this.targets.renderTarget(card);
     this.renumber();
     this.validate();
     return card;
@@ -409,7 +344,7 @@ export class ScenarioBuilder {
     for (const f of card.fields) this.fields.delete(f);
     card.el.remove();
     this.renumber();
-    this.syncShapes();
+    this.targets.syncShapes();
     this.validate();
     // Keep focus in the list rather than dropping it on the page.
     (this.cards[Math.min(i, this.cards.length - 1)]?.el.querySelector('.remove') ?? this.addSelect)?.focus();
@@ -417,165 +352,6 @@ export class ScenarioBuilder {
 
   renumber() { refreshDynamic(this.cardsEl); }
 
-  renderTarget(card) {
-    const tg = card.target;
-    const ed = card.editor;
-    ed.dataset.kind = tg.kind;
-    if (tg.kind === 'gu') {
-      const list = this.ctx.districts();
-      if (!list.length) { ed.replaceChildren(h('p', { class: 'muted small', i18n: 'plan.target.loadingAreas' })); return; }
-      const grid = h('div', { class: 'gu-grid', role: 'group', i18nAria: 'plan.target.gu' });
-      for (const d of list) {
-        const code = String(d.code);
-        const box = h('input', { type: 'checkbox', value: code, checked: tg.codes.includes(code), testid: 'target-gu' });
-        box.addEventListener('change', () => {
-          tg.codes = [...grid.querySelectorAll('input:checked')].map(b => b.value);
-          this.validate();
-        });
-        grid.append(h('label', { class: 'check' }, box, dynamic(h('span'), el => { el.textContent = localName(d); })));
-      }
-      ed.replaceChildren(grid);
-    } else if (tg.kind === 'dong') {
-      this.renderDongPicker(card);
-    } else if (tg.kind === 'polygon') {
-      this.renderPolygonEditor(card);
-    } else if (tg.kind === 'assets') {
-      const id = nextId('assets');
-      const input = h('input', { id, type: 'text', class: 'text', testid: 'target-assets', autocomplete: 'off', spellcheck: 'false', value: tg.assets });
-      input.placeholder = 'streetlight-2818…, air-…';
-      input.addEventListener('input', () => { tg.assets = input.value; });
-      const note = h('p', { class: 'muted small', 'aria-live': 'polite' });
-      const use = h('button', { type: 'button', class: 'btn small', i18n: 'plan.target.useSelected', testid: 'use-selected-asset' });
-      use.addEventListener('click', () => {
-        const asset = this.ctx.selectedAsset();
-        if (!asset) { note.textContent = t('plan.target.noSelectedAsset'); return; }
-        const ids = parseIds(input.value);
-        if (!ids.includes(asset)) ids.push(asset);
-        input.value = ids.join(', ');
-        tg.assets = input.value;
-        note.textContent = t('plan.target.addedAsset', { id: asset });
-        this.onEdit(input);
-      });
-      ed.replaceChildren(
-        h('label', { for: id, class: 'field-label', i18n: 'plan.target.assetsLabel' }),
-        h('div', { class: 'row' }, input, use), note);
-    } else {
-      ed.replaceChildren(tg.kind === 'city' ? h('p', { class: 'muted small', i18n: 'plan.target.cityHint' }) : h('span'));
-    }
-    this.validate();
-  }
-
-  renderDongPicker(card) {
-    const tg = card.target;
-    const ed = card.editor;
-    const dongs = this.ctx.dongs();
-    if (!dongs.length) { ed.replaceChildren(h('p', { class: 'muted small', i18n: 'plan.target.loadingAreas' })); return; }
-    const id = nextId('dong');
-    const select = h('select', { id, testid: 'target-dong' });
-    select.append(h('option', { value: '', i18n: 'plan.target.pickDong' }));
-    const byGu = new Map();
-    for (const d of dongs) {
-      const gu = String(d.gu_code ?? d.guCode ?? d.districtCode ?? '');
-      if (!byGu.has(gu)) byGu.set(gu, []);
-      byGu.get(gu).push(d);
-    }
-    const guName = (code) => { const d = this.ctx.districts().find(x => String(x.code) === code); return d ? localName(d) : code; };
-    for (const [gu, list] of [...byGu].sort((a, b) => guName(a[0]).localeCompare(guName(b[0])))) {
-      const group = h('optgroup', { label: guName(gu) });
-      for (const d of list.sort((a, b) => localName(a).localeCompare(localName(b)))) group.append(h('option', { value: String(d.code), text: localName(d) }));
-      select.append(group);
-    }
-    const add = h('button', { type: 'button', class: 'btn small', i18n: 'plan.target.addDong', testid: 'target-dong-add' });
-    const chips = h('ul', { class: 'chips', 'aria-live': 'polite' });
-    const nameOf = (code) => { const d = dongs.find(x => String(x.code) === code); return d ? localName(d) : code; };
-    const paint = () => {
-      chips.replaceChildren(...tg.dongs.map(code => {
-        const x = h('button', { type: 'button', class: 'chip-x', text: '✕' });
-        x.setAttribute('aria-label', t('plan.target.removeArea', { name: nameOf(code) }));
-        x.addEventListener('click', () => { tg.dongs = tg.dongs.filter(c => c !== code); paint(); this.validate(); add.focus(); });
-        return h('li', { class: 'chip', dataset: { code } }, h('span', { text: nameOf(code) }), x);
-      }));
-    };
-    add.addEventListener('click', () => {
-      const code = select.value;
-      if (code && !tg.dongs.includes(code)) tg.dongs.push(code);
-      select.value = '';
-      paint();
-      this.validate();
-    });
-    paint();
-    ed.replaceChildren(h('label', { for: id, class: 'field-label', i18n: 'plan.target.dongLabel' }), h('div', { class: 'row' }, select, add), chips);
-  }
-
-  renderPolygonEditor(card) {
-    const tg = card.target;
-    const ed = card.editor;
-    const drawer = this.ctx.drawer;
-    const status = h('p', { class: 'small polygon-status', 'aria-live': 'polite', testid: 'polygon-status' });
-    const drawBtn = h('button', { type: 'button', class: 'btn small', testid: 'polygon-draw' });
-    const finishBtn = h('button', { type: 'button', class: 'btn small primary', i18n: 'plan.polygon.finish', testid: 'polygon-finish' });
-    const cancelBtn = h('button', { type: 'button', class: 'btn small', i18n: 'plan.polygon.cancel', testid: 'polygon-cancel' });
-    const clearBtn = h('button', { type: 'button', class: 'btn small', i18n: 'plan.polygon.clear' });
-    let corners = 0;
-    const paint = () => {
-      const drawing = card.drawing;
-      drawBtn.hidden = drawing;
-      drawBtn.textContent = t(tg.polygon ? 'plan.polygon.redraw' : 'plan.polygon.draw');
-      finishBtn.hidden = cancelBtn.hidden = !drawing;
-      finishBtn.disabled = corners < 3;
-      clearBtn.hidden = drawing || !tg.polygon;
-      status.textContent = drawing ? t('plan.polygon.drawing', { n: corners })
-        : tg.polygon ? t('plan.polygon.done', { n: tg.polygon.length }) : t('plan.polygon.none');
-      card.el?.classList.toggle('drawing', drawing);
-    };
-    dynamic(status, paint);
-    drawBtn.addEventListener('click', () => {
-      for (const c of this.cards) c.drawing = false;
-      card.drawing = true;
-      corners = 0;
-      drawer.start({
-        onChange: n => { corners = n; paint(); },
-        onFinish: ring => { card.drawing = false; tg.polygon = ring; paint(); this.syncShapes(); this.ctx.onDrawing?.(false); this.onEdit(drawBtn); drawBtn.focus(); },
-        onCancel: () => { card.drawing = false; paint(); this.ctx.onDrawing?.(false); this.validate(); if (ed.isConnected) drawBtn.focus(); },
-      });
-      this.ctx.onDrawing?.(true);
-      paint();
-      finishBtn.focus();
-    });
-    finishBtn.addEventListener('click', () => drawer.finish());
-    cancelBtn.addEventListener('click', () => drawer.cancel());
-    clearBtn.addEventListener('click', () => { tg.polygon = null; paint(); this.syncShapes(); this.validate(); drawBtn.focus(); });
-    ed.replaceChildren(h('p', { class: 'muted small', i18n: 'plan.polygon.help' }), status, h('div', { class: 'row' }, drawBtn, finishBtn, cancelBtn, clearBtn));
-    paint();
-  }
-
-  /** Finished polygons of all cards on the map. */
-  syncShapes() {
-    this.ctx.drawer.setShapes(this.cards.filter(c => c.target.kind === 'polygon' && c.target.polygon).map(c => c.target.polygon));
-  }
-
-  checkTarget(card) {
-    const tg = card.target;
-    switch (tg.kind) {
-      case 'gu': return tg.codes.length ? null : t('plan.err.pickGu');
-      case 'dong': return tg.dongs.length ? null : t('plan.err.pickDong');
-      case 'polygon': return card.drawing ? t('plan.err.finishPolygon') : tg.polygon?.length >= 3 ? null : t('plan.err.drawPolygon');
-      case 'assets': return parseIds(tg.assets).length ? null : t('plan.err.assets');
-      default: return null;
-    }
-  }
-
-  targetBody(card) {
-    const tg = card.target;
-    switch (tg.kind) {
-      case 'gu': return { kind: 'gu', codes: [...tg.codes] };
-      case 'dong': return { kind: 'dong', codes: [...tg.dongs] };
-      // Closed ring, as in GeoJSON.
-      case 'polygon': return { kind: 'polygon', polygon: tg.polygon ? [...tg.polygon, tg.polygon[0]] : [] };
-      case 'assets': return { kind: 'assets', assets: parseIds(tg.assets) };
-      default: return { kind: tg.kind };
-    }
-  }
 
   // ---- validation and submit -----------------------------------------------------------------
 
@@ -616,7 +392,7 @@ export class ScenarioBuilder {
       stepMinutes: Number(this.stepInput.value),
       seed: Number(this.seedInput.value),
       conditions: this.enabledConditions().map(c => ({ type: c.def.type, parameters: nums(c.values) })),
-      interventions: this.cards.map(c => ({ type: c.def.type, parameters: nums(c.values), target: this.targetBody(c) })),
+      interventions: this.cards.map(c => ({ type: c.def.type, parameters: nums(c.values), target: this.targets.targetBody(c) })),
     };
   }
 
@@ -630,7 +406,7 @@ export class ScenarioBuilder {
       await this.ctx.submit(this.body());
     } catch (e) {
       if (e instanceof ProblemError) this.showServerErrors(e);
-      else this.showGeneral([t('plan.err.submitFailed', { reason: e?.message ?? '' })]);
+      else this.showGeneral([t('plan.err.submitFailed', { reason: e instanceof Error ? e.message : '' })]);
     } finally {
       this.submitting = false;
       this.validate();
@@ -663,18 +439,4 @@ export class ScenarioBuilder {
   showGeneral(messages) {
     this.generalErr.replaceChildren(...messages.map(m => h('p', { class: 'field-error', testid: 'field-error', text: m })));
   }
-}
-
-/** "$.Interventions[1].Parameters.SharePercent" → "interventions[1].parameters.sharepercent". */
-function normPath(p) {
-  return String(p ?? '').trim().replace(/^\$\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]').toLowerCase();
-}
-
-function parentPath(p) {
-  const m = /^(.*?)(\.[^.[\]]+|\[\d+\])$/.exec(p);
-  return m ? m[1] : '';
-}
-
-function parseIds(text) {
-  return [...new Set(String(text ?? '').split(/[\s,;]+/).map(s => s.trim()).filter(Boolean))];
 }

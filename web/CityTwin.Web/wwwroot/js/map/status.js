@@ -25,6 +25,7 @@ export function normalizeStatus(s) {
   return 'unknown';
 }
 
+/** @returns {any} a MapLibre expression (its typings want tuples that array literals never match) */
 export function statusColorExpression(okColor = STATUS_COLORS.ok) {
   return ['match', ['to-string', ['feature-state', 'status']],
     'ok', okColor,

@@ -1,7 +1,10 @@
-// Number and time formatting. Simulated time is always shown in Korea Standard Time.
+// Number and time formatting. Simulated time is always shown in the city's own time zone (from
+// /api/city), whatever the viewer's zone: a control room and a visitor's phone show the same clock.
 import { locale } from './i18n.js';
+import { store } from './store.js';
 
-export const CITY_TIME_ZONE = 'Asia/Seoul';
+/** The city's IANA time zone; UTC until /api/city has answered. */
+export function cityTimeZone() { return store.get('city')?.timeZone || 'UTC'; }
 
 /**
  * Milliseconds since the epoch from whatever the wire carried: an ISO string, epoch ms,
@@ -20,7 +23,7 @@ export function toMillis(v) {
   return NaN;
 }
 
-/** Minutes after local midnight in Seoul for an instant or a "HH:mm[:ss]" time of day. */
+/** Minutes after local midnight in the city for an instant or a "HH:mm[:ss]" time of day. */
 export function minutesOfDay(v) {
   if (typeof v === 'string') {
     const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(v);
@@ -28,44 +31,69 @@ export function minutesOfDay(v) {
   }
   const ms = toMillis(v);
   if (!Number.isFinite(ms)) return NaN;
-  const parts = seoulParts(ms);
+  const parts = cityParts(ms);
   return parts.hour * 60 + parts.minute + parts.second / 60;
 }
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-function seoulParts(ms) {
+/** @param {number} ms */
+function cityParts(ms) {
   const out = { hour: 0, minute: 0, second: 0 };
-  for (const p of partsFormatter.formatToParts(ms)) {
+  const f = formatter('parts', () => new Intl.DateTimeFormat('en-GB', {
+    timeZone: cityTimeZone(), hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }));
+  for (const p of f.formatToParts(ms)) {
     if (p.type in out) out[p.type] = Number(p.value);
   }
   return out;
 }
 
+/** @type {Map<string, any>} */
 const cache = new Map();
+/**
+ * A cached Intl formatter per language and city time zone.
+ * @template T
+ * @param {string} key
+ * @param {(locale: string) => T} make
+ * @returns {T}
+ */
 function formatter(key, make) {
-  const k = `${locale()}|${key}`;
+  const k = `${locale()}|${cityTimeZone()}|${key}`;
   let f = cache.get(k);
   if (!f) { f = make(locale()); cache.set(k, f); }
   return f;
 }
 
-const timeFormatters = {
-  true: new Intl.DateTimeFormat('en-GB', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
-  false: new Intl.DateTimeFormat('en-GB', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-};
-
-/** 24-hour HH:mm[:ss] in Seoul, the same in every language (a control-room clock, not prose). */
+/**
+ * 24-hour HH:mm[:ss] in the city, the same in every language (a control-room clock, not prose).
+ * @param {number} ms
+ * @param {{seconds?: boolean}} [options]
+ */
 export function formatTime(ms, { seconds = true } = {}) {
   if (!Number.isFinite(ms)) return '--:--';
-  return timeFormatters[seconds].format(ms);
+  return formatter(`time${seconds}`, () => new Intl.DateTimeFormat('en-GB', {
+    timeZone: cityTimeZone(), hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23',
+  })).format(ms);
 }
 
+/** The city's calendar date as YYYY-MM-DD (the value of a date input). @param {number} ms */
+export function cityDate(ms) {
+  return formatter('isoDate', () => new Intl.DateTimeFormat('en-CA', {
+    timeZone: cityTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit',
+  })).format(ms);
+}
+
+/** The city's zone as people read it next to a clock ("GMT+9"), from the zone's offset at ms. @param {number} ms */
+export function cityZoneName(ms) {
+  if (!Number.isFinite(ms)) return '';
+  const f = formatter('zone', () => new Intl.DateTimeFormat('en-GB', { timeZone: cityTimeZone(), timeZoneName: 'short' }));
+  return f.formatToParts(ms).find(p => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/** @param {number} ms */
 export function formatDate(ms) {
   if (!Number.isFinite(ms)) return '';
   return formatter('date', loc => new Intl.DateTimeFormat(loc, {
-    timeZone: CITY_TIME_ZONE, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
+    timeZone: cityTimeZone(), weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
   })).format(ms);
 }
 

@@ -1,0 +1,85 @@
+// Shared form helpers: number checks with readable messages, a validated field that shows its own
+// and the server's messages, and the mapping from a server error path to the field it is about.
+import { h, nextId } from './dom.js';
+import { formatNumber } from './format.js';
+import { t } from './i18n.js';
+
+/** @param {number} v @param {number|null} [lo] @param {number|null} [hi] */
+export const clamp = (v, lo, hi) => Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, v));
+/** A number, or null when x is empty or not a number. @param {unknown} x @returns {number|null} */
+export const num = (x) => (x == null || x === '' || !Number.isFinite(Number(x)) ? null : Number(x));
+
+/** Message for a number input, or null when the value is fine. */
+export function checkNumber(input, { min = null, max = null, integer = false, unit = '' } = {}) {
+  if (input.validity.badInput) return t('plan.err.number');
+  const raw = input.value.trim();
+  if (raw === '') return t('plan.err.required');
+  const v = Number(raw);
+  if (!Number.isFinite(v)) return t('plan.err.number');
+  if (integer && !Number.isInteger(v)) return t('plan.err.integer');
+  const u = unit ? ` ${unit}` : '';
+  if ((min != null && v < min) || (max != null && v > max)) {
+    if (min != null && max != null) return t('plan.err.range', { min: formatNumber(min, 6), max: formatNumber(max, 6), unit: u });
+    if (min != null) return t('plan.err.min', { min: formatNumber(min, 6), unit: u });
+    return t('plan.err.max', { max: formatNumber(max, 6), unit: u });
+  }
+  return null;
+}
+
+export function rangeText({ min, max, unit }) {
+  const u = unit ? ` ${unit}` : '';
+  if (min != null && max != null) return t('plan.build.rangeHint', { min: formatNumber(min, 6), max: formatNumber(max, 6), unit: u });
+  if (min != null) return t('plan.build.minHint', { min: formatNumber(min, 6), unit: u });
+  if (max != null) return t('plan.build.maxHint', { max: formatNumber(max, 6), unit: u });
+  return '';
+}
+
+/** One validated input: its server path, where its messages go and how to check it. */
+export class Field {
+  constructor({ path, errorsEl, inputs = [], check = () => null }) {
+    this.path = path;
+    this.errorsEl = errorsEl;
+    this.inputs = inputs;
+    this.check = check;
+    this.server = [];
+    this.message = null;
+    this.shown = '';
+  }
+
+  paint() {
+    const messages = [...(this.message ? [this.message] : []), ...this.server];
+    // Only touch the DOM on a change: the box is a live region, and re-adding the same text on
+    // every keystroke would make screen readers repeat it.
+    const key = messages.join('\n');
+    if (key === this.shown) return;
+    this.shown = key;
+    this.errorsEl.replaceChildren(...messages.map(m => h('p', { class: 'field-error', testid: 'field-error', text: m })));
+    const invalid = messages.length > 0;
+    for (const i of this.inputs) {
+      if (invalid) i.setAttribute('aria-invalid', 'true');
+      else i.removeAttribute('aria-invalid');
+    }
+  }
+}
+
+export function errorsBox() { return h('div', { class: 'field-errors', id: nextId('err'), 'aria-live': 'polite' }); }
+
+/** Wires an input to its messages for assistive technology. */
+export function describe(input, ...els) {
+  const ids = els.filter(Boolean).map(e => e.id || (e.id = nextId('desc')));
+  input.setAttribute('aria-describedby', ids.join(' '));
+}
+
+/** "$.Interventions[1].Parameters.SharePercent" → "interventions[1].parameters.sharepercent". */
+export function normPath(p) {
+  return String(p ?? '').trim().replace(/^\$\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]').toLowerCase();
+}
+
+export function parentPath(p) {
+  const m = /^(.*?)(\.[^.[\]]+|\[\d+\])$/.exec(p);
+  return m ? m[1] : '';
+}
+
+export function parseIds(text) {
+  return [...new Set(String(text ?? '').split(/[\s,;]+/).map(s => s.trim()).filter(Boolean))];
+}
