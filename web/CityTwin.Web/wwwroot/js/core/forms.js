@@ -9,7 +9,12 @@ export const clamp = (v, lo, hi) => Math.min(hi ?? Infinity, Math.max(lo ?? -Inf
 /** A number, or null when x is empty or not a number. @param {unknown} x @returns {number|null} */
 export const num = (x) => (x == null || x === '' || !Number.isFinite(Number(x)) ? null : Number(x));
 
-/** Message for a number input, or null when the value is fine. */
+/**
+ * Message for a number input, or null when the value is fine.
+ * @param {HTMLInputElement} input
+ * @param {{min?: number|null, max?: number|null, integer?: boolean, unit?: string}} [rule]
+ * @returns {string|null}
+ */
 export function checkNumber(input, { min = null, max = null, integer = false, unit = '' } = {}) {
   if (input.validity.badInput) return t('plan.err.number');
   const raw = input.value.trim();
@@ -26,6 +31,7 @@ export function checkNumber(input, { min = null, max = null, integer = false, un
   return null;
 }
 
+/** "from 1 to 10 h" and the like. @param {{min?: number|null, max?: number|null, unit?: string}} rule */
 export function rangeText({ min, max, unit }) {
   const u = unit ? ` ${unit}` : '';
   if (min != null && max != null) return t('plan.build.rangeHint', { min: formatNumber(min, 6), max: formatNumber(max, 6), unit: u });

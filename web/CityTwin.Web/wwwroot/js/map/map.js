@@ -8,9 +8,12 @@ export { ASSET_ZOOM, DONG_ZOOM, assetFeature, maplibregl };
 
 /** A map button that brings back the whole city (trainers use it between stops). */
 class HomeControl {
-  constructor(onClick) { this.onClick = onClick; }
-  onAdd() {
+  /** @param {() => void} onClick */
+  constructor(onClick) {
+    this.onClick = onClick;
     this.container = document.createElement('div');
+  }
+  onAdd() {
     this.container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
     this.button = document.createElement('button');
     this.button.type = 'button';
@@ -71,7 +74,7 @@ export class TwinMap {
   }
 
   loaded() {
-    return new Promise(resolve => {
+    return new Promise(/** @param {(value?: void) => void} resolve */ resolve => {
       if (this.map.loaded() && this.map.isStyleLoaded()) resolve();
       else this.map.once('load', () => resolve());
     });

@@ -51,7 +51,7 @@ export class Inspector {
     this.detail = null;
     this.chart = null;
     this.abort = null;
-    root.querySelector('#inspector-close').addEventListener('click', () => this.close());
+    $('#inspector-close', root).addEventListener('click', () => this.close());
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.target) this.close(); });
     onLanguageChange(() => { if (this.target) this.render(); });
   }

@@ -47,7 +47,7 @@ export class Legend {
     this.root.classList.toggle('collapsed', collapsed);
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
     this.toggle.setAttribute('aria-label', collapsed ? t('legend.expand') : t('legend.collapse'));
-    this.toggle.title = this.toggle.getAttribute('aria-label');
+    this.toggle.title = this.toggle.getAttribute('aria-label') ?? '';
   }
 
   buildKinds() {
@@ -88,9 +88,9 @@ export class Legend {
     this.kpiSelect.value = current;
     const counts = this.options.assetCounts ?? {};
     for (const row of this.kindsEl.querySelectorAll('label')) {
-      const kind = row.querySelector('input').dataset.kind;
-      row.querySelector('.kind-name').textContent = label('kind', kind);
-      row.querySelector('.count').textContent = counts[kind] != null ? formatNumber(counts[kind], 0) : '';
+      const kind = $('input', row).dataset.kind ?? '';
+      $('.kind-name', row).textContent = label('kind', kind);
+      $('.count', row).textContent = counts[kind] != null ? formatNumber(counts[kind], 0) : '';
     }
     this.statusEl.replaceChildren(...STATUSES.map(s => {
       const li = document.createElement('li');

@@ -50,8 +50,8 @@ export class Sparkline {
     /** @type {uPlot.AlignedData} */
     const d = [this.xs, this.ys];
     const { warning, alarm } = this.options;
-    if (Number.isFinite(warning)) /** @type {number[][]} */ (d).push(this.xs.map(() => warning));
-    if (Number.isFinite(alarm)) /** @type {number[][]} */ (d).push(this.xs.map(() => alarm));
+    if (Number.isFinite(warning)) /** @type {number[][]} */ (d).push(this.xs.map(() => Number(warning)));
+    if (Number.isFinite(alarm)) /** @type {number[][]} */ (d).push(this.xs.map(() => Number(alarm)));
     return d;
   }
 

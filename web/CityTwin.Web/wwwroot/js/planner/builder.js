@@ -22,10 +22,32 @@ export class ScenarioBuilder {
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
-    this.catalog = null;
+    /** @type {{interventions: any[], conditions: any[], limits: any}} */
+    this.catalog = { interventions: [], conditions: [], limits: {} };
+    /** @type {any[]} intervention cards, in order */
     this.cards = [];
+    /** @type {any[]} */
     this.conditions = [];
+    /** @type {Set<Field>} */
     this.fields = new Set();
+    // The form's parts, built by render() before anything reads them.
+    const unset = /** @type {any} */ (null);
+    /** @type {HTMLFormElement|null} */
+    this.form = null;
+    /** @type {HTMLInputElement} */ this.nameInput = unset;
+    /** @type {HTMLTextAreaElement} */ this.descInput = unset;
+    /** @type {HTMLInputElement} */ this.dateInput = unset;
+    /** @type {{baseline: HTMLInputElement, fork: HTMLInputElement}} */ this.startRadios = unset;
+    /** @type {HTMLInputElement} */ this.horizonInput = unset;
+    /** @type {HTMLInputElement} */ this.stepInput = unset;
+    /** @type {HTMLInputElement} */ this.seedInput = unset;
+    /** @type {HTMLElement} */ this.cardsEl = unset;
+    /** @type {HTMLSelectElement} */ this.addSelect = unset;
+    /** @type {HTMLElement} */ this.interventionsErr = unset;
+    /** @type {HTMLElement} */ this.generalErr = unset;
+    /** @type {HTMLElement} */ this.summary = unset;
+    /** @type {HTMLButtonElement} */ this.runButton = unset;
+    this.invalid = 0;
     this.submitting = false;
     this.runCount = 0;
     this.targets = new TargetEditors(this);

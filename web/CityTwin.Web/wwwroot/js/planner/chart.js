@@ -84,6 +84,9 @@ export class ScenarioChart {
     this.plot = new uPlot(opts, [spec.xs, ...spec.series.map(s => s.values)], this.container);
   }
 
+  /** Titles of the x and y axes as drawn (uPlot paints them on the canvas). @returns {string[]} */
+  get axisTitles() { return (this.plot?.axes ?? []).map(a => String(a.label ?? '')); }
+
   /** Redraws with the same data (labels and number formats follow the language). */
   refresh() { if (this.spec) this.setData(this.spec); }
 

@@ -36,6 +36,12 @@ export class Planner {
 
     this.drawer = new PolygonDrawer(ctx.twin.map);
     this.legend = new DeltaLegend(ctx.stage);
+    // Built by buildDom().
+    const unset = /** @type {any} */ (null);
+    /** @type {HTMLElement} */ this.root = unset;
+    /** @type {HTMLElement} */ this.runsBadge = unset;
+    /** @type {Record<string, {tab: HTMLElement, panel: HTMLElement, body: HTMLElement}>} */
+    this.panels = {};
     this.buildDom();
     this.tooltip = new Tooltip(this.root);
 
@@ -79,6 +85,7 @@ export class Planner {
       get lastRunId() { return self.lastRunId; },
       get runs() { return self.runs.map(r => ({ id: r.id, name: r.name, status: r.status, progress: r.progress })); },
       get results() { return self.results.shownIds; },
+      get chartAxes() { return self.results.chart?.axisTitles ?? []; },
       openPlanner: (tab) => self.open(tab),
       closePlanner: () => self.close(),
     };
@@ -95,7 +102,6 @@ export class Planner {
       close);
     const tablist = h('div', { class: 'planner-tabs', role: 'tablist', i18nAria: 'plan.tabsLabel' });
     const body = h('div', { class: 'planner-body' });
-    this.panels = {};
     for (const name of TABS) {
       const tab = h('button', {
         type: 'button', role: 'tab', id: `planner-tab-${name}`, testid: `planner-tab-${name}`,

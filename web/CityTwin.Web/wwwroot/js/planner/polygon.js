@@ -15,6 +15,7 @@ export class PolygonDrawer {
   /** @param {import('maplibre-gl').Map} map */
   constructor(map) {
     this.map = map;
+    /** @type {{handlers: any, vertices: [number, number][], cursor: [number, number]|null, dblZoom: boolean}|null} the polygon being drawn */
     this.session = null;
     this.shapes = [];
     this.visible = true;
@@ -119,6 +120,7 @@ export class PolygonDrawer {
   click(e) {
     const s = this.session;
     if (!s) return;
+    /** @type {[number, number]} */
     const p = [e.lngLat.lng, e.lngLat.lat];
     // Clicking the first corner closes the ring.
     if (s.vertices.length >= 3 && this.near(p, s.vertices[0])) { this.finish(); return; }

@@ -191,7 +191,7 @@ export class ResultsView {
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef?.name ?? '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
       this.exports(),
     ];
-    this.root.replaceChildren(...sections.filter(Boolean));
+    this.root.replaceChildren(.../** @type {HTMLElement[]} */ (sections.filter(Boolean)));
     this.chart = new ScenarioChart(chartBox);
     this.chart.setData(this.chartSpec(kpiDef, shared));
     this.paintMap();
@@ -318,10 +318,11 @@ export class ResultsView {
     for (const ts of times) for (const x of xsOf(ts)) if (Number.isFinite(x)) all.add(x);
     const xs = [...all].sort((a, b) => a - b);
     if (!xs.length) return empty;
+    /** @type {Map<number, number>} */
     const index = new Map(xs.map((x, i) => [x, i]));
     const align = (ts, values) => {
       const out = new Array(xs.length).fill(null);
-      xsOf(ts).forEach((x, i) => { const v = values?.[i]; if (index.has(x) && v != null && Number.isFinite(Number(v))) out[index.get(x)] = Number(v); });
+      xsOf(ts).forEach((x, i) => { const v = values?.[i]; if (index.has(x) && v != null && Number.isFinite(Number(v))) out[/** @type {number} */ (index.get(x))] = Number(v); });
       return out;
     };
     const series = [];

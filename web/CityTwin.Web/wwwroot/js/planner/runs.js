@@ -150,8 +150,8 @@ export class RunsView {
     } catch (e) {
       console.warn(e);
       li.dataset.removeFailed = 'true';
-      rowParts.get(li).error.hidden = false;
-      rowParts.get(li).error.textContent = t('plan.runs.removeFailed');
+      const error = rowParts.get(li)?.error;
+      if (error) { error.hidden = false; error.textContent = t('plan.runs.removeFailed'); }
     } finally {
       button.disabled = false;
     }
@@ -160,6 +160,7 @@ export class RunsView {
   paintRow(li, run) {
     if (!li || !run) return;
     const e = rowParts.get(li);
+    if (!e) return;
     const pct = Math.round((run.progress ?? 0) * 100);
     li.dataset.status = run.status;
     e.name.textContent = run.name || run.id;
@@ -203,7 +204,8 @@ export class RunsView {
     for (const [id, li] of this.rows) {
       const run = this.runs.find(r => r.id === id);
       if (!run) continue;
-      const box = rowParts.get(li).check;
+      const box = rowParts.get(li)?.check;
+      if (!box) continue;
       box.checked = this.selected.has(id);
       box.disabled = run.status !== 'completed' || (!box.checked && n >= MAX_COMPARE);
     }
