@@ -7,15 +7,13 @@ import { store } from './store.js';
 export function cityTimeZone() { return store.get('city')?.timeZone || 'UTC'; }
 
 /**
- * Milliseconds since the epoch from whatever the wire carried: an ISO string, epoch ms,
- * a Date (MessagePack timestamp) or a MessagePack DateTimeOffset pair [date, offsetMinutes].
+ * Milliseconds since the epoch from a wire time: an ISO 8601 string (REST and frames) or an epoch
+ * number (asset frames' `ts`; small values are seconds).
+ * @param {unknown} v
  */
 export function toMillis(v) {
   if (v == null) return NaN;
-  if (v instanceof Date) return v.getTime();
   if (typeof v === 'number') return v < 1e11 ? v * 1000 : v;
-  if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return toMillis(v[0]);
   if (typeof v === 'string') {
     if (/^\d{1,2}:\d{2}/.test(v)) return NaN; // a time of day, see minutesOfDay
     return Date.parse(v);

@@ -76,6 +76,43 @@ export function describe(input, ...els) {
   input.setAttribute('aria-describedby', ids.join(' '));
 }
 
+/**
+ * A number input with its limits.
+ * @param {{testid: string, value?: number|null, min?: number|null, max?: number|null, step?: number|'any'}} options
+ */
+export function numberInput({ testid, value, min, max, step = 'any' }) {
+  const input = h('input', { type: 'number', class: 'num', testid, step, inputmode: 'decimal' });
+  if (min != null) input.min = String(min);
+  if (max != null) input.max = String(max);
+  if (value != null) input.value = String(value);
+  return input;
+}
+
+/**
+ * Gives each server message to the field it is about, or to the closest enclosing field
+ * ("interventions[1].parameters.x" falls back to "interventions[1]"); returns the messages that
+ * belong to no field, prefixed with their path.
+ * @param {Iterable<Field>} fields
+ * @param {Record<string, string[]>} errors path → messages, as ProblemError has them
+ * @returns {string[]}
+ */
+export function assignServerErrors(fields, errors) {
+  const byPath = new Map();
+  for (const f of fields) byPath.set(normPath(f.path()), f);
+  const general = [];
+  for (const [key, messages] of Object.entries(errors)) {
+    let path = normPath(key);
+    let field = byPath.get(path);
+    while (!field && path) {
+      path = parentPath(path);
+      field = byPath.get(path);
+    }
+    if (field) field.server.push(...messages);
+    else general.push(...messages.map(m => (key ? `${key}: ${m}` : m)));
+  }
+  return general;
+}
+
 /** "$.Interventions[1].Parameters.SharePercent" → "interventions[1].parameters.sharepercent". */
 export function normPath(p) {
   return String(p ?? '').trim().replace(/^\$\.?/, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]').toLowerCase();

@@ -4,10 +4,10 @@
 // rejected definition shows each message next to what it is about.
 import { ProblemError } from '../core/api.js';
 import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
-import { Field, checkNumber, clamp, describe, errorsBox, normPath, num, parentPath, rangeText } from '../core/forms.js';
+import { Field, assignServerErrors, checkNumber, clamp, describe, errorsBox, num, numberInput, rangeText } from '../core/forms.js';
 import { cityDate, formatNumber } from '../core/format.js';
 import { humanize, onLanguageChange, t } from '../core/i18n.js';
-import { TARGET_KINDS, TargetEditors } from './target-editors.js';
+import { InterventionCards } from './cards.js';
 
 const MAX_NAME = 120;
 const MAX_SEED = 2147483647;
@@ -50,7 +50,7 @@ export class ScenarioBuilder {
     this.invalid = 0;
     this.submitting = false;
     this.runCount = 0;
-    this.targets = new TargetEditors(this);
+    this.interventions = new InterventionCards(this);
     onLanguageChange(() => { if (this.form) { refreshDynamic(this.form); this.validate(); } });
   }
 
@@ -66,7 +66,7 @@ export class ScenarioBuilder {
 
   /** Districts or dongs arrived after the form was drawn: refresh the pickers that list them. */
   refreshAreas() {
-    for (const card of this.cards) if (card.target.kind === 'gu' || card.target.kind === 'dong') this.targets.renderTarget(card);
+    for (const card of this.cards) if (card.target.kind === 'gu' || card.target.kind === 'dong') this.interventions.renderTarget(card);
   }
 
   /** Suggests "Scenario n" while the user has not named it. */
@@ -148,9 +148,9 @@ export class ScenarioBuilder {
     // Horizon, step, seed
     const hMin = num(lim.minHorizonHours), hMax = num(lim.maxHorizonHours);
     const sMin = num(lim.minStepMinutes), sMax = num(lim.maxStepMinutes);
-    this.horizonInput = this.numberInput({ testid: 'scenario-horizon', value: clamp(24, hMin, hMax), min: hMin, max: hMax });
-    this.stepInput = this.numberInput({ testid: 'scenario-step', value: clamp(15, sMin, sMax), min: sMin, max: sMax });
-    this.seedInput = this.numberInput({ testid: 'scenario-seed', value: 42, min: 0, max: MAX_SEED, step: 1 });
+    this.horizonInput = numberInput({ testid: 'scenario-horizon', value: clamp(24, hMin, hMax), min: hMin, max: hMax });
+    this.stepInput = numberInput({ testid: 'scenario-step', value: clamp(15, sMin, sMax), min: sMin, max: sMax });
+    this.seedInput = numberInput({ testid: 'scenario-seed', value: 42, min: 0, max: MAX_SEED, step: 1 });
     const timing = h('section', { class: 'plan-section' },
       h('div', { class: 'plan-grid-3' },
         this.numberCell('horizonHours', 'plan.build.horizon', this.horizonInput, { min: hMin, max: hMax, unitKey: 'plan.unit.hours' }, () => null),
@@ -183,7 +183,7 @@ export class ScenarioBuilder {
     addButton.addEventListener('click', () => {
       const def = this.catalog.interventions.find(d => d.type === this.addSelect.value);
       if (!def) return;
-      const card = this.addCard(def);
+      const card = this.interventions.addCard(def);
       this.addSelect.value = '';
       addButton.disabled = true;
       addHint.textContent = '';
@@ -210,15 +210,6 @@ export class ScenarioBuilder {
     form.append(about, start, timing, conditions, interventions, submit);
     this.root.replaceChildren(form);
     this.validate();
-  }
-
-  /** @param {{testid: string, value?: number|null, min?: number|null, max?: number|null, step?: number|'any'}} options */
-  numberInput({ testid, value, min, max, step = 'any' }) {
-    const input = h('input', { type: 'number', class: 'num', testid, step, inputmode: 'decimal' });
-    if (min != null) input.min = String(min);
-    if (max != null) input.max = String(max);
-    if (value != null) input.value = String(value);
-    return input;
   }
 
   /** A labelled number input with unit, range hint and messages, registered as a field. */
@@ -251,7 +242,7 @@ export class ScenarioBuilder {
     const values = {};
     const els = (def.parameters ?? []).map(p => {
       const min = num(p.min), max = num(p.max);
-      const input = this.numberInput({ testid: 'param-input', value: num(p.default), min, max });
+      const input = numberInput({ testid: 'param-input', value: num(p.default), min, max });
       input.dataset.param = p.name;
       const id = input.id = nextId('p');
       const err = errorsBox();
@@ -301,80 +292,6 @@ export class ScenarioBuilder {
 
   // ---- intervention cards --------------------------------------------------------------------
 
-  addCard(def) {
-    const card = { def, fields: new Set() };
-    const before = new Set(this.fields);
-    const pathOf = () => `interventions[${this.cards.indexOf(card)}]`;
-    const { els, values } = this.paramFields(def, pathOf);
-    card.values = values;
-    const allowed = (def.targets?.length ? def.targets : ['city']).map(k => String(k).toLowerCase());
-    card.target = { kind: allowed[0], codes: [], dongs: [], polygon: null, assets: '' };
-    card.allowed = allowed;
-
-    const kindId = nextId('tk');
-    const kindSelect = h('select', { id: kindId, testid: 'target-kind' });
-    for (const k of allowed) {
-      kindSelect.append(TARGET_KINDS.includes(k)
-        ? h('option', { value: k, i18n: `plan.target.${k}` })
-        : h('option', { value: k, text: humanize(k) }));
-    }
-    kindSelect.value = card.target.kind;
-    kindSelect.disabled = allowed.length === 1;
-    kindSelect.addEventListener('change', () => {
-      if (card.target.kind === 'polygon' && this.ctx.drawer.drawing && card.drawing) this.ctx.drawer.cancel();
-      card.target.kind = kindSelect.value;
-      this.targets.renderTarget(card);
-      this.targets.syncShapes();
-    });
-    card.editor = h('div', { class: 'target-editor' });
-    const targetErr = errorsBox();
-    describe(kindSelect, targetErr);
-    card.targetField = this.addField({ path: () => `${pathOf()}.target`, errorsEl: targetErr, inputs: [kindSelect], check: () => this.targets.checkTarget(card) });
-    const cardErr = errorsBox();
-    this.addField({ path: pathOf, errorsEl: cardErr });
-
-    const number = dynamic(h('span', { class: 'card-index', 'aria-hidden': 'true' }), el => { el.textContent = String(this.cards.indexOf(card) + 1); });
-    const remove = h('button', { type: 'button', class: 'icon-btn remove', text: '✕', testid: 'remove-intervention' });
-    dynamic(remove, el => {
-      const label = t('plan.build.remove', { name: def.name || humanize(def.type) });
-      el.setAttribute('aria-label', label);
-      el.title = label;
-    });
-    remove.addEventListener('click', () => this.removeCard(card));
-    const headingId = nextId('card');
-    card.el = h('article', { class: 'plan-card', testid: 'intervention-card', dataset: { type: def.type }, 'aria-labelledby': headingId },
-      h('header', { class: 'card-head' }, number, h('h4', { id: headingId, text: def.name || humanize(def.type) }), remove),
-      def.description ? h('p', { class: 'muted small card-about', text: def.description }) : null,
-      els.length ? h('div', { class: 'plan-params' }, els) : null,
-      h('div', { class: 'plan-target' },
-        h('label', { for: kindId, class: 'field-label', i18n: 'plan.target.label' }), kindSelect, card.editor, targetErr),
-      cardErr);
-    for (const f of this.fields) if (!before.has(f)) card.fields.add(f);
-    this.cards.push(card);
-    this.cardsEl.append(card.el);
-    this.targets.renderTarget(card);
-    this.renumber();
-    this.validate();
-    return card;
-  }
-
-  removeCard(card) {
-    if (card.drawing) this.ctx.drawer.cancel();
-    const i = this.cards.indexOf(card);
-    if (i < 0) return;
-    this.cards.splice(i, 1);
-    for (const f of card.fields) this.fields.delete(f);
-    card.el.remove();
-    this.renumber();
-    this.targets.syncShapes();
-    this.validate();
-    // Keep focus in the list rather than dropping it on the page.
-    (this.cards[Math.min(i, this.cards.length - 1)]?.el.querySelector('.remove') ?? this.addSelect)?.focus();
-  }
-
-  renumber() { refreshDynamic(this.cardsEl); }
-
-
   // ---- validation and submit -----------------------------------------------------------------
 
   onEdit(target) {
@@ -414,7 +331,7 @@ export class ScenarioBuilder {
       stepMinutes: Number(this.stepInput.value),
       seed: Number(this.seedInput.value),
       conditions: this.enabledConditions().map(c => ({ type: c.def.type, parameters: nums(c.values) })),
-      interventions: this.cards.map(c => ({ type: c.def.type, parameters: nums(c.values), target: this.targets.targetBody(c) })),
+      interventions: this.cards.map(c => ({ type: c.def.type, parameters: nums(c.values), target: this.interventions.targetBody(c) })),
     };
   }
 
@@ -437,19 +354,7 @@ export class ScenarioBuilder {
 
   /** Puts each server message next to its field (or the closest enclosing one); the rest go above Run. */
   showServerErrors(problem) {
-    const byPath = new Map();
-    for (const f of this.fields) byPath.set(normPath(f.path()), f);
-    const general = [];
-    for (const [key, messages] of Object.entries(problem.errors)) {
-      let path = normPath(key);
-      let field = byPath.get(path);
-      while (!field && path) {
-        path = parentPath(path);
-        field = byPath.get(path);
-      }
-      if (field) field.server.push(...messages);
-      else general.push(...messages.map(m => (key ? `${key}: ${m}` : m)));
-    }
+    const general = assignServerErrors(this.fields, problem.errors);
     if (!Object.keys(problem.errors).length) general.push(problem.detail || problem.title || t('plan.err.rejected'));
     this.showGeneral(general);
     this.validate();

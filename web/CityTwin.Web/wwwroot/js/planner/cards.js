@@ -1,8 +1,9 @@
-// Target editors of an intervention card: which city, gu, dongs, drawn polygon or asset ids an
-// intervention applies to, how each is checked and how it is sent to the server.
-import { h, nextId, dynamic } from '../core/dom.js';
-import { parseIds } from '../core/forms.js';
-import { localName, t } from '../core/i18n.js';
+// Intervention cards of the Build tab: one card per intervention with its parameters and its
+// target (the city, gu, dongs, a drawn polygon or asset ids), how each target is edited, checked
+// and sent to the server. The list of cards and the form's fields belong to the builder.
+import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
+import { describe, errorsBox, parseIds } from '../core/forms.js';
+import { humanize, localName, t } from '../core/i18n.js';
 
 export const TARGET_KINDS = ['city', 'gu', 'dong', 'polygon', 'assets'];
 
@@ -15,9 +16,82 @@ export const TARGET_KINDS = ['city', 'gu', 'dong', 'polygon', 'assets'];
  * @property {string} assets asset ids as typed
  */
 
-export class TargetEditors {
+export class InterventionCards {
   /** @param {import('./builder.js').ScenarioBuilder} builder */
   constructor(builder) { this.b = builder; }
+
+  addCard(def) {
+    const card = { def, fields: new Set() };
+    const before = new Set(this.b.fields);
+    const pathOf = () => `interventions[${this.b.cards.indexOf(card)}]`;
+    const { els, values } = this.b.paramFields(def, pathOf);
+    card.values = values;
+    const allowed = (def.targets?.length ? def.targets : ['city']).map(k => String(k).toLowerCase());
+    card.target = { kind: allowed[0], codes: [], dongs: [], polygon: null, assets: '' };
+    card.allowed = allowed;
+
+    const kindId = nextId('tk');
+    const kindSelect = h('select', { id: kindId, testid: 'target-kind' });
+    for (const k of allowed) {
+      kindSelect.append(TARGET_KINDS.includes(k)
+        ? h('option', { value: k, i18n: `plan.target.${k}` })
+        : h('option', { value: k, text: humanize(k) }));
+    }
+    kindSelect.value = card.target.kind;
+    kindSelect.disabled = allowed.length === 1;
+    kindSelect.addEventListener('change', () => {
+      if (card.target.kind === 'polygon' && this.b.ctx.drawer.drawing && card.drawing) this.b.ctx.drawer.cancel();
+      card.target.kind = kindSelect.value;
+      this.renderTarget(card);
+      this.syncShapes();
+    });
+    card.editor = h('div', { class: 'target-editor' });
+    const targetErr = errorsBox();
+    describe(kindSelect, targetErr);
+    card.targetField = this.b.addField({ path: () => `${pathOf()}.target`, errorsEl: targetErr, inputs: [kindSelect], check: () => this.checkTarget(card) });
+    const cardErr = errorsBox();
+    this.b.addField({ path: pathOf, errorsEl: cardErr });
+
+    const number = dynamic(h('span', { class: 'card-index', 'aria-hidden': 'true' }), el => { el.textContent = String(this.b.cards.indexOf(card) + 1); });
+    const remove = h('button', { type: 'button', class: 'icon-btn remove', text: '✕', testid: 'remove-intervention' });
+    dynamic(remove, el => {
+      const label = t('plan.build.remove', { name: def.name || humanize(def.type) });
+      el.setAttribute('aria-label', label);
+      el.title = label;
+    });
+    remove.addEventListener('click', () => this.removeCard(card));
+    const headingId = nextId('card');
+    card.el = h('article', { class: 'plan-card', testid: 'intervention-card', dataset: { type: def.type }, 'aria-labelledby': headingId },
+      h('header', { class: 'card-head' }, number, h('h4', { id: headingId, text: def.name || humanize(def.type) }), remove),
+      def.description ? h('p', { class: 'muted small card-about', text: def.description }) : null,
+      els.length ? h('div', { class: 'plan-params' }, els) : null,
+      h('div', { class: 'plan-target' },
+        h('label', { for: kindId, class: 'field-label', i18n: 'plan.target.label' }), kindSelect, card.editor, targetErr),
+      cardErr);
+    for (const f of this.b.fields) if (!before.has(f)) card.fields.add(f);
+    this.b.cards.push(card);
+    this.b.cardsEl.append(card.el);
+    this.renderTarget(card);
+    this.renumber();
+    this.b.validate();
+    return card;
+  }
+
+  removeCard(card) {
+    if (card.drawing) this.b.ctx.drawer.cancel();
+    const i = this.b.cards.indexOf(card);
+    if (i < 0) return;
+    this.b.cards.splice(i, 1);
+    for (const f of card.fields) this.b.fields.delete(f);
+    card.el.remove();
+    this.renumber();
+    this.syncShapes();
+    this.b.validate();
+    // Keep focus in the list rather than dropping it on the page.
+    (this.b.cards[Math.min(i, this.b.cards.length - 1)]?.el.querySelector('.remove') ?? this.b.addSelect)?.focus();
+  }
+
+  renumber() { refreshDynamic(this.b.cardsEl); }
 
   renderTarget(card) {
     const tg = card.target;
