@@ -128,6 +128,10 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         output.WriteLine($"planner sheet {plannerBox.X:F0},{plannerBox.Y:F0} {plannerBox.Width:F0}×{plannerBox.Height:F0}");
         Assert.InRange(plannerBox.Y + plannerBox.Height, height - 1, height + 1);
         Assert.True(plannerBox.Y >= height * 0.3, $"the planner sheet starts at {plannerBox.Y:F0} px and hides the map");
+        // The map centres the city in the part above the sheet.
+        await session.WaitForAsync("() => window.cityTwin.map.getPadding().bottom > 0 && !window.cityTwin.map.isMoving()");
+        var padding = await session.EvalAsync<double>("() => window.cityTwin.map.getPadding().bottom");
+        Assert.InRange(padding, plannerBox.Height - 2, plannerBox.Height + 2);
         await session.ScreenshotAsync("layout-390x844-planner.png");
         Assert.Empty(session.PageErrors);
     }

@@ -1,4 +1,4 @@
-// Shared DOM helpers: element building, lookups that fail loudly, and text that follows the
+// Shared DOM code: element building, lookups that fail loudly, and text that follows the
 // language. Every panel builds its DOM with `h` (see js/README.md).
 import { t } from './i18n.js';
 

@@ -1,4 +1,4 @@
-// Shared form helpers: number checks with readable messages, a validated field that shows its own
+// Shared form code: number checks with readable messages, a validated field that shows its own
 // and the server's messages, and the mapping from a server error path to the field it is about.
 import { h, nextId } from './dom.js';
 import { formatNumber } from './format.js';

@@ -179,12 +179,17 @@ export class Planner {
     this.results.setMapActive(this.isOpen && name === 'results');
   }
 
-  /** Keeps the city centred in the part of the map the drawer leaves visible. */
+  /**
+   * Keeps the city centred in the part of the map the drawer leaves visible: left of the drawer on
+   * wide screens, above it where it is a bottom sheet (phones).
+   */
   padMap(open) {
     const map = this.ctx.twin.map;
-    const right = open ? Math.round(this.root.getBoundingClientRect().width) : 0;
-    const narrow = open && right > map.getContainer().clientWidth * 0.6;
-    map.easeTo({ padding: { top: 0, bottom: 0, left: 0, right: narrow ? 0 : right }, duration: 300 });
+    const box = this.root.getBoundingClientRect();
+    const sheet = open && box.width >= map.getContainer().clientWidth - 1;
+    const right = open && !sheet ? Math.round(box.width) : 0;
+    const bottom = sheet ? Math.round(box.height) : 0;
+    map.easeTo({ padding: { top: 0, bottom, left: 0, right }, duration: 300 });
   }
 
   // ---- catalog and areas ----------------------------------------------------------------------
