@@ -104,6 +104,19 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         await session.Page.Keyboard.PressAsync("Escape");
         Assert.False(await language.IsVisibleAsync(), "Escape does not close the menu");
 
+        // The legend starts folded on a phone and unfolds as a bottom sheet.
+        var legend = session.Page.GetByTestId("legend");
+        var folded = (await legend.BoundingBoxAsync())!;
+        Assert.True(folded.Width < width / 2.0, $"the folded legend is {folded.Width:F0} px wide");
+        await session.Page.Locator("#legend-toggle").ClickAsync();
+        var legendBox = (await legend.BoundingBoxAsync())!;
+        output.WriteLine($"legend sheet {legendBox.X:F0},{legendBox.Y:F0} {legendBox.Width:F0}×{legendBox.Height:F0}");
+        Assert.InRange(legendBox.Width, width - 1, width + 1);
+        Assert.InRange(legendBox.Y + legendBox.Height, height - 1, height + 1);
+        Assert.True(legendBox.Height <= height * 0.55, $"the legend sheet covers {legendBox.Height / height:P0} of the screen");
+        await session.ScreenshotAsync("layout-390x844-legend.png");
+        await session.Page.Locator("#legend-toggle").ClickAsync();
+
         // A district opens the inspector as a bottom sheet: full width, on the bottom edge, map above.
         var hit = await session.FindRenderedAsync("gu-fill");
         Assert.NotNull(hit);

@@ -29,7 +29,8 @@ export class Legend {
 
     this.kpiSelect.addEventListener('change', () => this.options.onKpiChange(this.kpiSelect.value));
     this.toggle.addEventListener('click', () => this.setCollapsed(!root.classList.contains('collapsed')));
-    if (window.matchMedia('(max-width: 700px)').matches) this.setCollapsed(true);
+    // Phones and narrow windows (the CSS sheet breakpoint): start folded, the map comes first.
+    if (window.matchMedia('(max-width: 900px)').matches) this.setCollapsed(true);
 
     for (const [id, layer] of [['layer-buildings', 'buildings'], ['layer-roads', 'roads']]) {
       $(`#${id}`, root).addEventListener('change', e => twin.setLayerVisible(layer, checked(e)));
