@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution (model, grains, API + SignalR, browser) and ends with the
-# plain summary line "N passed, N failed". Exit code: 0 only when every test passed.
+# Runs every test of the solution (model, grains, API + SignalR, browser) and the front-end type
+# check and lint, and ends with the plain summary line "N passed, N failed". Exit code: 0 only when
+# every test passed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,20 @@ if [ "$build" -ne 0 ]; then
   echo "0 passed, 1 failed"
   exit "$build"
 fi
+
+# Front-end checks (the build has run npm ci): TypeScript on the JSDoc types, then ESLint. Each
+# counts as one test in the summary.
+client_passed=0
+client_failed=0
+for check in typecheck lint; do
+  echo "npm run $check (web/CityTwin.Web)"
+  if (cd web/CityTwin.Web && npm run --silent "$check"); then
+    client_passed=$((client_passed + 1))
+  else
+    client_failed=$((client_failed + 1))
+  fi
+done
+
 dotnet test CityTwin.sln --no-build -nologo -m:1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -27,6 +42,11 @@ read -r passed failed < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed:
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A crashed test host or a failed run without a summary still counts as a failure.
   failed=1
+fi
+passed=$((passed + client_passed))
+failed=$((failed + client_failed))
+if [ "$client_failed" -ne 0 ] && [ "$status" -eq 0 ]; then
+  status=1
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -36,12 +36,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage) with the page opened and the map ready.</summary>
-    public async Task<MapSession> OpenAsync(string locale = "en-US")
+    /// <summary>A fresh browser context (own storage) of the given size with the page opened and the map ready.</summary>
+    public async Task<MapSession> OpenAsync(string locale = "en-US", int width = 1440, int height = 900, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            // A phone: touch events and a mobile viewport, as a field-visit participant has.
+            HasTouch = touch,
+            IsMobile = touch,
             Locale = locale,
             BaseURL = BaseAddress.ToString(),
         });

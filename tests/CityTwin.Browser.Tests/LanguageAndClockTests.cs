@@ -41,6 +41,30 @@ public sealed class LanguageAndClockTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_clock_and_the_title_follow_the_city_from_the_server()
+    {
+        // A viewer in another zone (UTC here) still sees the city's own clock, named by its offset.
+        await using var session = await fixture.OpenAsync();
+        var city = await session.EvalAsync<System.Text.Json.JsonElement>("async () => (await fetch('/api/city')).json()");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(city.GetProperty("timeZone").GetString()!);
+        await session.WaitForAsync("() => document.getElementById('clock-tz').textContent !== ''");
+        var offset = zone.GetUtcOffset(DateTime.UtcNow);
+        var expected = offset == TimeSpan.Zero ? "UTC" : $"GMT{(offset < TimeSpan.Zero ? "-" : "+")}{Math.Abs(offset.Hours)}{(offset.Minutes != 0 ? $":{Math.Abs(offset.Minutes):00}" : "")}";
+        Assert.Equal(expected, await session.Page.Locator("#clock-tz").InnerTextAsync());
+
+        // The clock's hour is the city's hour of the simulated time the page runs on.
+        var shown = await session.EvalAsync<string[]>(
+            "() => [document.getElementById('clock-time').dateTime, document.getElementById('clock-time').textContent]");
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(shown[0], System.Globalization.CultureInfo.InvariantCulture), zone);
+        Assert.Equal(local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), shown[1][..5]);
+
+        // The name comes from the city's names per language.
+        var english = city.GetProperty("names").GetProperty("en").GetString()!;
+        Assert.Equal(english, await session.Page.GetByTestId("city-name").InnerTextAsync());
+        Assert.Contains(english, await session.Page.TitleAsync());
+    }
+
+    [Fact]
     public async Task Pause_and_speed_controls_change_the_simulation_clock()
     {
         using var http = new HttpClient { BaseAddress = fixture.BaseAddress };

@@ -83,6 +83,12 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
 
         // Chart of the chosen KPI, and the per-district change on the map with its legend.
         await session.WaitForAsync("() => document.querySelector('[data-testid=scenario-chart] canvas') !== null");
+        // Both axes are titled: the city's time with its zone, and the KPI with its unit.
+        var axes = await session.EvalAsync<string[]>("() => window.cityTwin.planner.chartAxes");
+        output.WriteLine($"chart axes: {string.Join(" | ", axes)}");
+        Assert.Equal(2, axes.Length);
+        Assert.Matches(@"^Time \(GMT[+-]\d+\)$", axes[0]);
+        Assert.Matches(@"\(\S+\)$", axes[1]);
         await session.WaitForAsync("() => window.cityTwin.twin.deltaShown && !document.querySelector('[data-testid=delta-legend]').hidden");
         await session.WaitForRenderedAsync("gu-delta");
         await session.WaitForIdleAsync();

@@ -1,98 +1,50 @@
-// CityTwin page: wires the map, the live connection and the panels together.
-import { getJson, retry } from './api.js';
-import { ClockView } from './clock.js';
-import { formatNumber } from './format.js';
-import { LANGUAGES, applyTo, detectLanguage, localName, onLanguageChange, setLanguage, t } from './i18n.js';
-import { AreaHistory, Inspector } from './inspector.js';
-import { CHOROPLETH_KPIS } from './kpis.js';
-import { Legend } from './legend.js';
-import { LiveConnection } from './live.js';
-import { ASSET_ZOOM, TwinMap, assetFeature } from './map.js';
-import { Planner } from './planner.js';
-import { SiteMarkers } from './sites.js';
-import { normalizeStatus } from './status.js';
+// CityTwin page: loads the city into the store, then wires the map, the live feed and the panels.
+// Panels talk to each other only through the store (js/core/store.js) and the callbacks given here.
+import { api, retry } from './core/api.js';
+import { $ } from './core/dom.js';
+import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
+import { LiveConnection } from './core/live.js';
+import { store } from './core/store.js';
+import { CHOROPLETH_KPIS } from './map/kpis.js';
+import { ASSET_ZOOM, TwinMap, assetFeature } from './map/map.js';
+import { SiteMarkers } from './map/sites.js';
+import { normalizeStatus } from './map/status.js';
+import { ClockView } from './panels/clock.js';
+import { CityKpis, setupHeader } from './panels/header.js';
+import { AreaHistory, Inspector } from './panels/inspector.js';
+import { Legend } from './panels/legend.js';
+import { Planner } from './planner/planner.js';
 
 const KPI_KEY = 'citytwin.kpi';
+const EMPTY_LAYER = { type: 'FeatureCollection', features: [] };
+
+/** Test and console hooks: counters and handles the browser tests read (window.cityTwin). */
 const stats = { framesReceived: 0, assetUpdates: 0, districtUpdates: 0, clockUpdates: 0 };
-const cityTwin = { map: null, stats, ready: false, connectionState: 'connecting' };
-window.cityTwin = cityTwin;
+/** @type {any} */
+const cityTwin = { map: null, stats, ready: false, assetZoom: ASSET_ZOOM, store };
+Object.defineProperty(cityTwin, 'connectionState', { get: () => store.get('connection') });
+/** @type {any} */ (window).cityTwin = cityTwin;
 
-const $ = (sel) => document.querySelector(sel);
-
-/** 'city' | 'gu' | 'dong' from whatever the wire used (contract strings, enum names or numbers). */
-function areaLevel(level, code) {
-  const l = typeof level === 'string' ? level.toLowerCase() : level;
-  if (l === 'city' || l === 0) return 'city';
-  if (l === 'gu' || l === 'district' || l === 1) return 'gu';
-  if (l === 'dong' || l === 'neighbourhood' || l === 'neighborhood' || l === 2) return 'dong';
-  const c = String(code ?? '');
-  return c.length === 5 ? 'gu' : c.length === 10 ? 'dong' : 'city';
-}
-
-function setupLanguageSelect() {
-  const select = $('[data-testid="lang-select"]');
-  for (const l of LANGUAGES) {
-    const o = document.createElement('option');
-    o.value = l.code;
-    o.textContent = l.label;
-    o.lang = l.code;
-    select.append(o);
-  }
-  select.addEventListener('change', () => setLanguage(select.value));
-  onLanguageChange(code => { select.value = code; });
-}
-
-function setConnectionState(state) {
-  cityTwin.connectionState = state;
-  document.body.dataset.connection = state;
-  const box = $('[data-testid="connection-status"]');
-  box.dataset.state = state;
-  const text = $('#connection-text');
-  text.dataset.i18n = `conn.${state}`;
-  text.textContent = t(`conn.${state}`);
-}
-
-class CityKpis {
-  constructor() {
-    this.kpis = {};
-    this.chip = $('#alarm-chip');
-    this.text = $('#alarm-text');
-    this.counts = $('#status-counts');
-    onLanguageChange(() => this.render());
-  }
-  update(kpis) {
-    if (!kpis) return;
-    this.kpis = { ...this.kpis, ...kpis };
-    this.render();
-  }
-  render() {
-    const alarms = Number(this.kpis.assetsInAlarm);
-    const n = Number.isFinite(alarms) ? alarms : 0;
-    this.chip.dataset.count = String(n);
-    this.text.textContent = Number.isFinite(alarms) ? t('alarms.count', { n: formatNumber(n, 0) }) : '–';
-    const parts = [];
-    if (Number(this.kpis.assetsWarning) > 0) parts.push(t('alarms.warnings', { n: formatNumber(this.kpis.assetsWarning, 0) }));
-    if (Number(this.kpis.assetsOffline) > 0) parts.push(t('alarms.offline', { n: formatNumber(this.kpis.assetsOffline, 0) }));
-    this.counts.textContent = parts.join(' · ');
-  }
+/** @param {string} key @param {string} [value] */
+function remembered(key, value) {
+  try {
+    if (value === undefined) return localStorage.getItem(key);
+    localStorage.setItem(key, value);
+  } catch { /* storage may be disabled */ }
+  return null;
 }
 
 async function main() {
-  setupLanguageSelect();
+  setupHeader();
   await setLanguage(detectLanguage(), { remember: false });
 
   const [city, kinds] = await retry(
-    () => Promise.all([getJson('/api/city'), getJson('/api/kinds').catch(() => [])]),
+    () => Promise.all([api.city(), api.kinds().catch(() => [])]),
     { onError: () => { $('#loading-text').textContent = t('app.loadFailed'); } });
   $('#loading-text').textContent = t('app.loading');
-  const kindMap = new Map((kinds ?? []).map(k => [k.kind, k]));
-
-  const renderCityName = () => {
-    $('#city-name').textContent = localName(city);
-    document.title = `${t('app.title')} · ${localName(city)}`;
-  };
-  renderCityName();
-  onLanguageChange(renderCityName);
+  store.set('city', city);
+  store.set('clock', city.clock);
+  const kindMap = new Map((kinds ?? []).map((/** @type {any} */ k) => [k.kind, k]));
 
   const cityKpis = new CityKpis();
   cityKpis.update(city.kpis);
@@ -102,16 +54,17 @@ async function main() {
   const twin = new TwinMap('map', city);
   cityTwin.map = twin.map;
   cityTwin.twin = twin;
-  applyTo(document.getElementById('map')); // labels of the map's own buttons
-  const savedKpi = (() => { try { return localStorage.getItem(KPI_KEY); } catch { return null; } })();
-  if (CHOROPLETH_KPIS.includes(savedKpi)) twin.kpi = savedKpi;
+  applyTo($('#map')); // labels of the map's own buttons
+  const savedKpi = remembered(KPI_KEY);
+  if (savedKpi && CHOROPLETH_KPIS.includes(savedKpi)) twin.kpi = savedKpi;
 
   // Area names for the inspector; the map draws the same collections.
+  /** @type {{gu: Map<string, any>, dong: Map<string, any>}} */
   const names = { gu: new Map(), dong: new Map() };
   const [districtLayer, dongLayer, sites] = await Promise.all([
-    retry(() => getJson('/api/layers/districts')),
-    retry(() => getJson('/api/layers/dongs')),
-    getJson('/api/layers/sites').catch(() => ({ type: 'FeatureCollection', features: [] })),
+    retry(() => api.layer('districts')),
+    retry(() => api.layer('dongs')),
+    api.layer('sites').catch(() => EMPTY_LAYER),
   ]);
   for (const f of districtLayer.features ?? []) names.gu.set(String(f.properties.code), f.properties);
   for (const f of dongLayer.features ?? []) names.dong.set(String(f.properties.code), f.properties);
@@ -119,35 +72,39 @@ async function main() {
   await twin.loaded();
   twin.addLayers({ districts: districtLayer, dongs: dongLayer });
 
+  const simNow = () => { const n = clock.now(); return Number.isFinite(n) ? n : Date.now(); };
   const areaHistory = new AreaHistory();
   const inspector = new Inspector($('[data-testid="inspector"]'), {
     kinds: kindMap,
     kpi: () => twin.kpi,
-    simNow: () => { const n = clock.now(); return Number.isFinite(n) ? n : Date.now(); },
+    simNow,
     areaHistory,
-    areaName: (level, code) => (code == null ? null : names[level]?.get(String(code)) ?? null),
-    onClose: () => twin.select(null),
-    onZoomTo: (target) => twin.map.flyTo({ center: [target.lon, target.lat], zoom: 15.5, duration: 1500 }),
+    areaName: (/** @type {'gu'|'dong'} */ level, /** @type {string} */ code) => (code == null ? null : names[level]?.get(String(code)) ?? null),
+    onClose: () => store.set('selection', null),
+    onZoomTo: (/** @type {{lon: number, lat: number}} */ target) => twin.map.flyTo({ center: [target.lon, target.lat], zoom: 15.5, duration: 1500 }),
   });
   cityTwin.inspector = inspector;
 
+  /** @param {string} key */
   const setKpi = (key) => {
     twin.setKpi(key);
-    try { localStorage.setItem(KPI_KEY, key); } catch { /* ignore */ }
+    remembered(KPI_KEY, key);
     legend.kpiSelect.value = key;
     legend.renderScale();
     inspector.onKpiChange();
   };
-  const siteMarkers = new SiteMarkers(twin.map, sites, site => select({ type: 'site', site }));
+  const siteMarkers = new SiteMarkers(twin.map, sites, (/** @type {any} */ site) => select({ type: 'site', site }));
   const legend = new Legend($('[data-testid="legend"]'), twin, {
     assetCounts: city.assetCounts,
     onKpiChange: setKpi,
-    onSitesVisible: v => siteMarkers.setVisible(v),
+    onSitesVisible: (/** @type {boolean} */ v) => siteMarkers.setVisible(v),
   });
   legend.render();
   legend.kpiSelect.value = twin.kpi;
   $('#alarm-chip').addEventListener('click', () => setKpi('assetsInAlarm'));
 
+  // Selection: the map outlines it and the inspector shows it; both follow the store.
+  /** @param {any} target */
   function select(target) {
     if (target.type === 'asset') {
       const state = twin.map.getFeatureState(assetFeature(target.id));
@@ -157,67 +114,66 @@ async function main() {
       const v = twin.areaValues[target.type].get(target.code);
       if (v) target.liveKpis = v;
     }
-    twin.select(target.type === 'site' ? null : target);
-    inspector.open(target);
+    store.set('selection', target);
   }
+  store.subscribe('selection', (target) => {
+    twin.select(target?.type === 'site' ? null : target);
+    if (target) inspector.open(target);
+    else inspector.close();
+  });
   cityTwin.select = select;
+  /** @type {Planner|null} */
   let planner = null;
   twin.map.on('click', e => {
     if (planner?.capturesMapClicks) return; // corners of an area being drawn
     const hit = twin.pick(e.point);
     if (hit) select(hit);
-    else inspector.close();
+    else store.set('selection', null);
   });
 
   // Area KPIs: gu from the list, dongs from each district's detail (the live feed only sends changes).
+  /** @param {'gu'|'dong'} level @param {string} code @param {Record<string, number>} kpis @param {number} time */
   const applyArea = (level, code, kpis, time) => {
     if (!kpis) return;
     twin.setAreaKpis(level, String(code), kpis);
     areaHistory.record(String(code), time, kpis);
   };
-  getJson('/api/districts').then(list => {
+  api.districts().then(list => {
     const now = clock.now();
     for (const d of list ?? []) {
       applyArea('gu', d.code, d.kpis, now);
-      getJson(`/api/districts/${encodeURIComponent(d.code)}`).then(detail => {
+      api.district(d.code).then(detail => {
         for (const dong of detail.dongs ?? []) applyArea('dong', dong.code, dong.kpis, clock.now());
       }).catch(e => console.warn(e));
     }
   }).catch(e => console.warn('District KPIs unavailable', e));
 
-  // Live feed.
+  // Live feed. Area items carry their level ("city" | "gu" | "dong").
   const live = new LiveConnection('/hubs/twin', {
-    onState: (state) => {
-      setConnectionState(state);
-      clock.setStale(state !== 'connected');
-    },
     onClock: (c) => {
       stats.framesReceived++;
       stats.clockUpdates++;
-      clock.update(c);
+      store.set('clock', c);
     },
-    onDistricts: (items) => {
+    onAreas: (items) => {
       stats.framesReceived++;
       stats.districtUpdates += items.length;
       const now = clock.now();
       for (const it of items) {
-        const level = areaLevel(it.level, it.code);
-        if (level === 'city') { cityKpis.update(it.kpis); continue; }
+        if (it.level === 'city') { cityKpis.update(it.kpis); continue; }
         const code = String(it.code);
-        applyArea(level, code, it.kpis, now);
-        inspector.onArea(level, code, it.kpis);
+        applyArea(it.level, code, it.kpis, now);
+        inspector.onArea(it.level, code, it.kpis);
       }
     },
     onAssets: (items) => {
       stats.framesReceived++;
       stats.assetUpdates += items.length;
-      const sel = inspector.selected;
+      const sel = store.get('selection');
       const selectedAsset = sel?.type === 'asset' ? sel.id : null;
       for (const a of items) {
-        if (a?.id == null) continue;
-        const id = String(a.id);
-        twin.queueAssetStatus(id, normalizeStatus(a.status));
-        if (id === selectedAsset) inspector.onAsset({ ...a, id });
+        twin.queueAssetStatus(a.id, normalizeStatus(a.status));
+        if (a.id === selectedAsset) inspector.onAsset(a);
       }
     },
   });
@@ -228,7 +184,7 @@ async function main() {
     stage: $('.stage'),
     twin,
     live,
-    selectedAsset: () => (inspector.selected?.type === 'asset' ? inspector.selected.id : null),
+    selectedAsset: () => { const sel = store.get('selection'); return sel?.type === 'asset' ? sel.id : null; },
     dongs: () => [...names.dong.values()],
     simNow: () => clock.now(),
   });
@@ -236,10 +192,11 @@ async function main() {
 
   const viewport = () => {
     const b = twin.map.getBounds();
-    const r = (x) => Math.round(x * 1e5) / 1e5;
+    const r = (/** @type {number} */ x) => Math.round(x * 1e5) / 1e5;
     return { bbox: [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())], zoom: Math.round(twin.map.getZoom() * 100) / 100 };
   };
-  let moveTimer = 0;
+  /** @type {ReturnType<typeof setTimeout>|undefined} */
+  let moveTimer;
   twin.map.on('moveend', () => {
     clearTimeout(moveTimer);
     moveTimer = setTimeout(() => live.subscribe(viewport()), 150);
@@ -265,7 +222,6 @@ async function main() {
   twin.map.on('idle', checkReady);
   twin.map.on('sourcedata', checkReady);
   setTimeout(markReady, 30000); // never leave the spinner up if a source is slow
-  cityTwin.assetZoom = ASSET_ZOOM;
 }
 
 main().catch(e => {

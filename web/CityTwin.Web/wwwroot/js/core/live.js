@@ -1,56 +1,47 @@
 // SignalR connection to /hubs/twin (MessagePack). Never gives up: automatic reconnect with a
 // policy that always returns a delay, and a restart loop with backoff if the connection closes.
 
-/* global signalR */
+// Frames arrive with lower-camel-case keys (MessagePack and JSON alike) and are passed on as they are.
+import { store } from './store.js';
 
 const RETRY_DELAYS = [0, 1000, 2000, 4000, 8000];
 const MAX_DELAY = 15000;
 
+/** @param {number} attempt */
 function delayFor(attempt) {
   const base = RETRY_DELAYS[attempt] ?? MAX_DELAY;
   return base + Math.floor(Math.random() * Math.min(1000, base / 2 + 1));
 }
 
-/** MessagePack-CSharp may send PascalCase names when the server type lacks key attributes. */
-function camel(o) {
-  if (!o || typeof o !== 'object' || Array.isArray(o) || o instanceof Date) return o;
-  const keys = Object.keys(o);
-  if (!keys.some(k => k[0] >= 'A' && k[0] <= 'Z')) return o;
-  const out = {};
-  for (const k of keys) out[k[0].toLowerCase() + k.slice(1)] = o[k];
-  return out;
-}
-
 export class LiveConnection {
   /**
-   * @param {object} handlers onAssets(items), onDistricts(items), onClock(clock), onState(state), onScenario(update)
+   * @param {string} url
+   * @param {{onAssets?: (items: any[]) => void, onAreas?: (items: any[]) => void,
+   *          onClock?: (clock: any) => void}} handlers
    */
   constructor(url, handlers) {
     this.handlers = handlers;
+    /** @type {Set<(update: any) => void>} */
     this.scenarioListeners = new Set();
+    /** @type {{bbox: number[], zoom: number}|null} */
     this.viewport = null;
-    this.state = 'connecting';
     this.restartAttempt = 0;
     this.restartTimer = 0;
     const builder = new signalR.HubConnectionBuilder()
       .withUrl(url)
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => delayFor(ctx.previousRetryCount) })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (/** @type {{previousRetryCount: number}} */ ctx) => delayFor(ctx.previousRetryCount) })
       .configureLogging(signalR.LogLevel.Warning);
-    const msgpack = signalR.protocols?.msgpack?.MessagePackHubProtocol;
-    if (msgpack) builder.withHubProtocol(new msgpack());
-    else console.warn('MessagePack protocol bundle missing: falling back to JSON');
+    builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
     this.connection = builder.build();
     this.connection.serverTimeoutInMilliseconds = 30000;
     this.connection.keepAliveIntervalInMilliseconds = 10000;
 
-    this.connection.on('assets', items => this.handlers.onAssets?.(Array.isArray(items) ? items.map(camel) : []));
-    this.connection.on('districts', items => this.handlers.onDistricts?.(Array.isArray(items) ? items.map(camel) : []));
-    this.connection.on('clock', clock => this.handlers.onClock?.(camel(clock)));
-    this.connection.on('scenario', update => {
-      const u = camel(update);
-      this.handlers.onScenario?.(u);
+    this.connection.on('assets', (/** @type {any[]} */ items) => this.handlers.onAssets?.(items ?? []));
+    this.connection.on('districts', (/** @type {any[]} */ items) => this.handlers.onAreas?.(items ?? []));
+    this.connection.on('clock', (/** @type {any} */ clock) => this.handlers.onClock?.(clock));
+    this.connection.on('scenario', (/** @type {any} */ update) => {
       for (const fn of this.scenarioListeners) {
-        try { fn(u); } catch (e) { console.error(e); }
+        try { fn(update); } catch (e) { console.error(e); }
       }
     });
 
@@ -69,16 +60,14 @@ export class LiveConnection {
    * Progress of what-if runs ({ id, status, progress }) as the server pushes it; components that
    * start after the connection subscribe here. Returns a function that unsubscribes.
    */
+  /** @param {(update: any) => void} fn */
   onScenario(fn) {
     this.scenarioListeners.add(fn);
     return () => this.scenarioListeners.delete(fn);
   }
 
-  setState(state) {
-    if (this.state === state) return;
-    this.state = state;
-    this.handlers.onState?.(state);
-  }
+  /** The connection state lives in the store, where the header and the clock follow it. @param {import('./store.js').AppState['connection']} state */
+  setState(state) { store.set('connection', state); }
 
   async start() {
     clearTimeout(this.restartTimer);
@@ -105,6 +94,7 @@ export class LiveConnection {
   }
 
   /** Remembers the viewport and tells the server (now if connected, else after the next connect). */
+  /** @param {{bbox: number[], zoom: number}} viewport */
   subscribe(viewport) {
     this.viewport = viewport;
     this.sendSubscribe();

@@ -1,8 +1,8 @@
 // Map legend for the scenario delta choropleth: diverging scale, units, which end is better.
-import { formatNumber } from './format.js';
-import { t } from './i18n.js';
-import { NO_DATA } from './kpis.js';
-import { h } from './planner-dom.js';
+import { formatNumber } from '../core/format.js';
+import { t } from '../core/i18n.js';
+import { NO_DATA } from '../map/kpis.js';
+import { h } from '../core/dom.js';
 
 export class DeltaLegend {
   constructor(stage) {

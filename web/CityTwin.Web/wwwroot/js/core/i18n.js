@@ -1,5 +1,6 @@
 // Translations: English, Bahasa Indonesia, Korean. Static text carries data-i18n* attributes;
-// dynamic components listen to onLanguageChange and re-render.
+// dynamic components listen to onLanguageChange (the store's `language` key) and re-render.
+import { store } from './store.js';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -8,14 +9,15 @@ export const LANGUAGES = [
 ];
 
 const STORAGE_KEY = 'citytwin.lang';
+/** @type {Map<string, Record<string, string>>} */
 const catalogs = new Map();
-const listeners = new Set();
-let current = 'en';
 
-export function language() { return current; }
+/** The current language code ('en' until the first catalogue has loaded). */
+export function language() { return store.get('language') || 'en'; }
 
 /** BCP-47 locale used for number and date formatting. */
 export function locale() {
+  const current = language();
   return current === 'ko' ? 'ko-KR' : current === 'id' ? 'id-ID' : 'en-GB';
 }
 
@@ -34,6 +36,7 @@ export function detectLanguage() {
   return 'en';
 }
 
+/** @param {string} code */
 async function load(code) {
   if (catalogs.has(code)) return catalogs.get(code);
   const res = await fetch(`i18n/${code}.json`, { cache: 'no-cache' });
@@ -43,54 +46,79 @@ async function load(code) {
   return catalog;
 }
 
+/**
+ * Loads a language and switches the page to it.
+ * @param {string} code
+ * @param {{remember?: boolean}} [options] remember: keep the choice for the next visit
+ */
 export async function setLanguage(code, { remember = true } = {}) {
   if (!LANGUAGES.some(l => l.code === code)) code = 'en';
   await load('en');
   if (code !== 'en') {
     try { await load(code); } catch (e) { console.warn(e); code = 'en'; }
   }
-  current = code;
   if (remember) {
     try { localStorage.setItem(STORAGE_KEY, code); } catch { /* ignore */ }
   }
   document.documentElement.lang = code;
-  applyTo(document);
-  for (const fn of listeners) {
-    try { fn(code); } catch (e) { console.error(e); }
-  }
+  store.set('language', code);
 }
 
+// Subscribed first (at module load), so that static text is translated before any panel re-renders.
+store.subscribe('language', () => applyTo(document));
+
 /** Translates a key; {name} placeholders are replaced from params. Falls back to English, then to `fallback`. */
+/**
+ * @param {string} key
+ * @param {Record<string, unknown>} [params]
+ * @param {string} [fallback]
+ * @returns {string}
+ */
 export function t(key, params, fallback) {
-  let text = catalogs.get(current)?.[key] ?? catalogs.get('en')?.[key];
+  let text = catalogs.get(language())?.[key] ?? catalogs.get('en')?.[key];
   if (text === undefined) text = fallback ?? key;
-  if (params) text = text.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : m));
+  if (params) text = text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ p) => (p in params ? String(params[p]) : m));
   return text;
 }
 
 /** True when the key exists in the English catalogue. */
+/** @param {string} key */
 export function has(key) { return catalogs.get('en')?.[key] !== undefined; }
 
+/** @param {ParentNode} root */
 export function applyTo(root) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
-  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n ?? '');
+  for (const el of root.querySelectorAll('[data-i18n-title]')) /** @type {HTMLElement} */ (el).title = t(/** @type {HTMLElement} */ (el).dataset.i18nTitle ?? '');
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(/** @type {HTMLElement} */ (el).dataset.i18nAriaLabel ?? ''));
 }
 
-export function onLanguageChange(fn) { listeners.add(fn); return () => listeners.delete(fn); }
+/**
+ * Calls fn after every language change, the first load included; returns an unsubscribe function.
+ * @param {(code: string) => void} fn
+ */
+export function onLanguageChange(fn) { return store.subscribe('language', fn); }
 
-/** Name of an area, site or asset in the current language (Korean names only for Korean; romanised otherwise). */
+/**
+ * Name of the city, an area, site or asset in the current language. The city has a name per
+ * language (`names`); areas and sites have Korean and romanised names (Korean only for Korean).
+ * @param {any} o
+ * @returns {string}
+ */
 export function localName(o) {
   if (!o) return '';
-  if (current === 'ko') return o.nameKo || o.name_ko || o.nameEn || o.name_en || o.name || o.code || o.id || '';
-  return o.nameEn || o.name_en || o.name || o.nameKo || o.name_ko || o.code || o.id || '';
+  const lang = language();
+  if (o.names) return o.names[lang] || o.names.en || Object.values(o.names)[0] || o.id || '';
+  if (lang === 'ko') return o.nameKo || o.nameEn || o.name || o.code || o.id || '';
+  return o.nameEn || o.name || o.nameKo || o.code || o.id || '';
 }
 
 /** Label of an asset kind, telemetry channel, KPI, site kind… with a readable fallback. */
+/** @param {string} prefix @param {string} key */
 export function label(prefix, key) {
   return t(`${prefix}.${key}`, undefined, humanize(key));
 }
 
+/** "sharePercent" → "Share percent". @param {unknown} key */
 export function humanize(key) {
   const s = String(key ?? '').replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
   return s ? s[0].toUpperCase() + s.slice(1) : s;

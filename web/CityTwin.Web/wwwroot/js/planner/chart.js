@@ -1,8 +1,9 @@
 // Time series of one KPI for the Results tab: the baseline (dashed) against each scenario.
-import uPlot from '../lib/uplot/uPlot.esm.js';
-import { CITY_TIME_ZONE, formatDate, formatNumber, formatTime } from './format.js';
+import uPlot from 'uplot';
+import { cityTimeZone, formatDate, formatNumber, formatTime } from '../core/format.js';
 
-const HEIGHT = 210;
+const HEIGHT = 230;
+const AXIS_TITLE_FONT = '11px system-ui, sans-serif';
 const DAY_S = 86400;
 
 export class ScenarioChart {
@@ -18,7 +19,7 @@ export class ScenarioChart {
 
   /**
    * @param {{xs: number[], relative: boolean, unit: string, hoursLabel: (h: number) => string,
-   *          xLabel?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[]}[]}} spec
+   *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[]}[]}} spec
    *   xs: seconds since the epoch, or hours since the start when `relative` (runs with different starts)
    */
   setData(spec) {
@@ -36,6 +37,7 @@ export class ScenarioChart {
       const ms = v * 1000;
       return span > DAY_S ? `${formatDate(ms)} ${formatTime(ms, { seconds: false })}` : formatTime(ms, { seconds: false });
     };
+    /** @type {uPlot.Options} */
     const opts = {
       ...this.size(),
       legend: { show: true, live: true },
@@ -57,10 +59,14 @@ export class ScenarioChart {
         {
           ...axis,
           space: 70,
+          label: spec.xTitle,
+          labelSize: spec.xTitle ? 18 : 0,
+          labelFont: AXIS_TITLE_FONT,
           values: (u, ticks) => ticks.map(v => (relative ? spec.hoursLabel(v)
             : span > 2 * DAY_S ? formatDate(v * 1000) : formatTime(v * 1000, { seconds: false }))),
         },
-        { ...axis, size: 56, space: 24, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
+        // The unit is named on the axis itself, so the chart reads without its legend.
+        { ...axis, size: 56, space: 24, label: spec.yTitle ?? unit, labelSize: 18, labelFont: AXIS_TITLE_FONT, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
       ],
       series: [
         { label: spec.xLabel ?? '', value: (u, v) => xValue(v) },
@@ -74,9 +80,12 @@ export class ScenarioChart {
         })),
       ],
     };
-    if (!relative) opts.tzDate = (ts) => uPlot.tzDate(new Date(ts * 1000), CITY_TIME_ZONE);
+    if (!relative) opts.tzDate = (ts) => uPlot.tzDate(new Date(ts * 1000), cityTimeZone());
     this.plot = new uPlot(opts, [spec.xs, ...spec.series.map(s => s.values)], this.container);
   }
+
+  /** Titles of the x and y axes as drawn (uPlot paints them on the canvas). @returns {string[]} */
+  get axisTitles() { return (this.plot?.axes ?? []).map(a => String(a.label ?? '')); }
 
   /** Redraws with the same data (labels and number formats follow the language). */
   refresh() { if (this.spec) this.setData(this.spec); }

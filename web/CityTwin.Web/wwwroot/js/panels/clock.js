@@ -1,7 +1,9 @@
-// Header clock (simulated time in Korea Standard Time), weather, speed and pause controls.
-import { postJson } from './api.js';
-import { formatDate, formatNumber, formatTime, formatTimeOfDay, minutesOfDay, toMillis } from './format.js';
-import { onLanguageChange, t } from './i18n.js';
+// Header clock (simulated time in the city's time zone), weather, speed and pause controls.
+// Follows the store: `clock` (frames) and `connection` (a clock without a live feed stops).
+import { api } from '../core/api.js';
+import { cityTimeZone, cityZoneName, formatDate, formatNumber, formatTime, formatTimeOfDay, minutesOfDay, toMillis } from '../core/format.js';
+import { onLanguageChange, t } from '../core/i18n.js';
+import { store } from '../core/store.js';
 
 export const SPEEDS = [1, 10, 60, 360];
 
@@ -11,6 +13,7 @@ export class ClockView {
       clock: root.querySelector('[data-testid="clock"]'),
       time: root.querySelector('#clock-time'),
       date: root.querySelector('#clock-date'),
+      tz: root.querySelector('#clock-tz'),
       paused: root.querySelector('#clock-paused'),
       weather: root.querySelector('#weather'),
       sun: root.querySelector('#weather-sun'),
@@ -30,6 +33,8 @@ export class ClockView {
     this.el.speed.addEventListener('change', () => this.send({ speed: Number(this.el.speed.value) }));
     this.el.pause.addEventListener('click', () => this.send({ paused: !this.state?.paused }));
     onLanguageChange(() => this.render());
+    store.subscribe('clock', (c) => this.update(c));
+    store.subscribe('connection', (state) => this.setStale(state !== 'connected'));
     setInterval(() => this.renderTime(), 250);
   }
 
@@ -75,7 +80,7 @@ export class ClockView {
     this.busy = true;
     this.el.pause.disabled = true;
     try {
-      const clock = await postJson('/api/clock', change);
+      const clock = await api.setClock(change);
       if (clock) this.update(clock);
     } catch (e) {
       console.warn('Clock change failed', e);
@@ -118,6 +123,8 @@ export class ClockView {
     this.el.time.textContent = formatTime(ms);
     this.el.time.dateTime = new Date(ms).toISOString();
     this.el.date.textContent = formatDate(ms);
+    this.el.tz.textContent = cityZoneName(ms);
+    this.el.tz.title = cityTimeZone();
     const s = this.state;
     const mins = minutesOfDay(ms);
     const rise = minutesOfDay(s.sunrise), set = minutesOfDay(s.sunset);

@@ -1,9 +1,14 @@
 // Runs tab: every scenario run with its status and progress, cancel/delete, and the choice of up
 // to three completed runs to compare. Rows are updated in place so live progress never steals focus.
-import { formatDate, formatNumber, formatTime, toMillis } from './format.js';
-import { onLanguageChange, t } from './i18n.js';
-import { isActive } from './planner-api.js';
-import { h, refreshDynamic } from './planner-dom.js';
+import { formatDate, formatNumber, formatTime, toMillis } from '../core/format.js';
+import { onLanguageChange, t } from '../core/i18n.js';
+import { isActive } from './scenario-runs.js';
+import { h, refreshDynamic } from '../core/dom.js';
+
+/** The parts of each run's row, to update it in place. @type {WeakMap<HTMLElement, Record<string, any>>} */
+const rowParts = new WeakMap();
+/** Pending "click again to delete" resets per button. @type {WeakMap<HTMLElement, ReturnType<typeof setTimeout>>} */
+const confirmTimers = new WeakMap();
 
 export const MAX_COMPARE = 3;
 const CONFIRM_MS = 4000;
@@ -116,11 +121,11 @@ export class RunsView {
       if (del.dataset.armed !== 'true') {
         del.dataset.armed = 'true';
         del.textContent = t('plan.runs.confirmDelete');
-        clearTimeout(del._timer);
-        del._timer = setTimeout(() => { del.dataset.armed = 'false'; del.textContent = t('plan.runs.delete'); }, CONFIRM_MS);
+        clearTimeout(confirmTimers.get(del));
+        confirmTimers.set(del, setTimeout(() => { del.dataset.armed = 'false'; del.textContent = t('plan.runs.delete'); }, CONFIRM_MS));
         return;
       }
-      clearTimeout(del._timer);
+      clearTimeout(confirmTimers.get(del));
       this.remove(li, del);
     });
     li.append(
@@ -131,7 +136,7 @@ export class RunsView {
         h('div', { class: 'progress-row' }, progress, pct),
         error,
         h('div', { class: 'run-actions' }, open, cancel, del)));
-    li._els = { check, name, badge, meta, progress, bar, pct, error, open, cancel, del };
+    rowParts.set(li, { check, name, badge, meta, progress, bar, pct, error, open, cancel, del });
     return li;
   }
 
@@ -145,8 +150,8 @@ export class RunsView {
     } catch (e) {
       console.warn(e);
       li.dataset.removeFailed = 'true';
-      li._els.error.hidden = false;
-      li._els.error.textContent = t('plan.runs.removeFailed');
+      const error = rowParts.get(li)?.error;
+      if (error) { error.hidden = false; error.textContent = t('plan.runs.removeFailed'); }
     } finally {
       button.disabled = false;
     }
@@ -154,7 +159,8 @@ export class RunsView {
 
   paintRow(li, run) {
     if (!li || !run) return;
-    const e = li._els;
+    const e = rowParts.get(li);
+    if (!e) return;
     const pct = Math.round((run.progress ?? 0) * 100);
     li.dataset.status = run.status;
     e.name.textContent = run.name || run.id;
@@ -198,7 +204,8 @@ export class RunsView {
     for (const [id, li] of this.rows) {
       const run = this.runs.find(r => r.id === id);
       if (!run) continue;
-      const box = li._els.check;
+      const box = rowParts.get(li)?.check;
+      if (!box) continue;
       box.checked = this.selected.has(id);
       box.disabled = run.status !== 'completed' || (!box.checked && n >= MAX_COMPARE);
     }

@@ -1,38 +1,42 @@
 // Legend: KPI selector and its colour scale, asset status colours, layer toggles.
-import { formatNumber } from './format.js';
-import { label, onLanguageChange, t } from './i18n.js';
-import { CHOROPLETH_KPIS, NO_DATA, RAMP, kpiDigits, kpiUnit } from './kpis.js';
-import { ASSET_ZOOM, DONG_ZOOM } from './map.js';
-import { STATUSES, STATUS_COLORS } from './status.js';
+import { $ } from '../core/dom.js';
+import { formatNumber } from '../core/format.js';
+import { label, onLanguageChange, t } from '../core/i18n.js';
+import { CHOROPLETH_KPIS, NO_DATA, RAMP, kpiDigits, kpiUnit } from '../map/kpis.js';
+import { ASSET_ZOOM, DONG_ZOOM } from '../map/map.js';
+import { STATUSES, STATUS_COLORS } from '../map/status.js';
 
 const POINT_KINDS = ['traffic', 'streetlight', 'air', 'substation', 'flood', 'ev', 'pump'];
 
 export class Legend {
   /**
    * @param {HTMLElement} root the [data-testid=legend] element
-   * @param {import('./map.js').TwinMap} twin
-   * @param {{assetCounts?: object, onKpiChange: (k: string) => void}} options
+   * @param {import('../map/map.js').TwinMap} twin
+   * @param {{assetCounts?: object, onKpiChange: (k: string) => void, onSitesVisible?: (visible: boolean) => void}} options
    */
   constructor(root, twin, options) {
     this.root = root;
     this.twin = twin;
     this.options = options;
-    this.kpiSelect = root.querySelector('[data-testid="kpi-select"]');
-    this.scaleEl = root.querySelector('#legend-scale');
-    this.levelEl = root.querySelector('#legend-level');
-    this.statusEl = root.querySelector('#legend-status');
-    this.kindsEl = root.querySelector('#legend-kinds');
-    this.toggle = root.querySelector('#legend-toggle');
+    /** @type {HTMLSelectElement} */
+    this.kpiSelect = $('[data-testid="kpi-select"]', root);
+    this.scaleEl = $('#legend-scale', root);
+    this.levelEl = $('#legend-level', root);
+    this.statusEl = $('#legend-status', root);
+    this.kindsEl = $('#legend-kinds', root);
+    this.toggle = $('#legend-toggle', root);
+    const checked = (/** @type {Event} */ e) => /** @type {HTMLInputElement} */ (e.target).checked;
 
     this.kpiSelect.addEventListener('change', () => this.options.onKpiChange(this.kpiSelect.value));
     this.toggle.addEventListener('click', () => this.setCollapsed(!root.classList.contains('collapsed')));
-    if (window.matchMedia('(max-width: 700px)').matches) this.setCollapsed(true);
+    // Phones and narrow windows (the CSS sheet breakpoint): start folded, the map comes first.
+    if (window.matchMedia('(max-width: 900px)').matches) this.setCollapsed(true);
 
     for (const [id, layer] of [['layer-buildings', 'buildings'], ['layer-roads', 'roads']]) {
-      root.querySelector(`#${id}`).addEventListener('change', e => twin.setLayerVisible(layer, e.target.checked));
+      $(`#${id}`, root).addEventListener('change', e => twin.setLayerVisible(layer, checked(e)));
     }
-    root.querySelector('#layer-3d').addEventListener('change', e => twin.set3d(e.target.checked));
-    root.querySelector('#layer-sites').addEventListener('change', e => options.onSitesVisible?.(e.target.checked));
+    $('#layer-3d', root).addEventListener('change', e => twin.set3d(checked(e)));
+    $('#layer-sites', root).addEventListener('change', e => options.onSitesVisible?.(checked(e)));
 
     this.buildKinds();
     twin.onScaleChange(() => this.renderScale());
@@ -44,7 +48,7 @@ export class Legend {
     this.root.classList.toggle('collapsed', collapsed);
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
     this.toggle.setAttribute('aria-label', collapsed ? t('legend.expand') : t('legend.collapse'));
-    this.toggle.title = this.toggle.getAttribute('aria-label');
+    this.toggle.title = this.toggle.getAttribute('aria-label') ?? '';
   }
 
   buildKinds() {
@@ -85,9 +89,9 @@ export class Legend {
     this.kpiSelect.value = current;
     const counts = this.options.assetCounts ?? {};
     for (const row of this.kindsEl.querySelectorAll('label')) {
-      const kind = row.querySelector('input').dataset.kind;
-      row.querySelector('.kind-name').textContent = label('kind', kind);
-      row.querySelector('.count').textContent = counts[kind] != null ? formatNumber(counts[kind], 0) : '';
+      const kind = $('input', row).dataset.kind ?? '';
+      $('.kind-name', row).textContent = label('kind', kind);
+      $('.count', row).textContent = counts[kind] != null ? formatNumber(counts[kind], 0) : '';
     }
     this.statusEl.replaceChildren(...STATUSES.map(s => {
       const li = document.createElement('li');

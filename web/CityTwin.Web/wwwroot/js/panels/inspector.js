@@ -1,20 +1,14 @@
 // Details panel for the selected district, dong, asset or field-visit site, kept live by frames.
-import { getJson, HttpError } from './api.js';
-import { formatNumber, formatTime, formatValue, toMillis } from './format.js';
-import { humanize, label, localName, onLanguageChange, t } from './i18n.js';
-import { kpiDigits, kpiUnit } from './kpis.js';
+import { HttpError, api } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { formatNumber, formatTime, formatValue, toMillis } from '../core/format.js';
+import { humanize, label, localName, onLanguageChange, t } from '../core/i18n.js';
+import { kpiDigits, kpiUnit } from '../map/kpis.js';
+import { normalizeStatus } from '../map/status.js';
 import { Sparkline } from './sparkline.js';
-import { normalizeStatus } from './status.js';
 
 const AREA_KPIS = ['congestionIndex', 'pm25', 'electricLoadMw', 'streetlightKw', 'floodMaxCm', 'assetsInAlarm', 'assetsWarning', 'assetsOffline', 'assets'];
 const HISTORY_CAP = 360;
-
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text != null) e.textContent = text;
-  return e;
-}
 
 /** Worst state among an area's assets, for the badge. */
 function areaStatus(kpis) {
@@ -44,20 +38,20 @@ export class Inspector {
   /**
    * @param {HTMLElement} root [data-testid=inspector]
    * @param {{kinds: Map<string, object>, kpi: () => string, simNow: () => number, areaHistory: AreaHistory,
-   *          areaName: (level: string, code: string) => object|null, onClose: () => void, onZoomTo: (t: object) => void}} ctx
+   *          areaName: (level: 'gu'|'dong', code: string) => object|null, onClose: () => void, onZoomTo: (t: object) => void}} ctx
    */
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
-    this.titleEl = root.querySelector('[data-testid="inspector-title"]');
-    this.statusEl = root.querySelector('[data-testid="inspector-status"]');
-    this.kindEl = root.querySelector('#inspector-kind');
-    this.body = root.querySelector('#inspector-body');
+    this.titleEl = $('[data-testid="inspector-title"]', root);
+    this.statusEl = $('[data-testid="inspector-status"]', root);
+    this.kindEl = $('#inspector-kind', root);
+    this.body = $('#inspector-body', root);
     this.target = null;
     this.detail = null;
     this.chart = null;
     this.abort = null;
-    root.querySelector('#inspector-close').addEventListener('click', () => this.close());
+    $('#inspector-close', root).addEventListener('click', () => this.close());
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.target) this.close(); });
     onLanguageChange(() => { if (this.target) this.render(); });
   }
@@ -91,10 +85,9 @@ export class Inspector {
     this.render();
     if (target.type === 'site') { this.root.dataset.loading = 'false'; return; }
     try {
-      const url = target.type === 'asset' ? `/api/assets/${encodeURIComponent(target.id)}`
-        : target.type === 'gu' ? `/api/districts/${encodeURIComponent(target.code)}`
-          : `/api/dongs/${encodeURIComponent(target.code)}`;
-      const detail = await getJson(url, { signal: abort.signal });
+      const detail = target.type === 'asset' ? await api.asset(target.id, abort.signal)
+        : target.type === 'gu' ? await api.district(target.code, abort.signal)
+          : await api.dong(target.code, abort.signal);
       if (this.target !== target) return;
       this.detail = detail;
     } catch (e) {
@@ -216,7 +209,7 @@ export class Inspector {
         sec.append(note);
       }
       this.body.append(sec);
-      this.chart = new Sparkline(box, { unit: ch?.unit, warning: rule?.warning, alarm: rule?.alarm });
+      this.chart = new Sparkline(box, { unit: ch?.unit, title: ch?.unit || label('channel', ch?.name), warning: rule?.warning, alarm: rule?.alarm });
       const points = (d.history ?? []).map(h => ({ t: toMillis(h.at), v: Number(h.values?.[this.channel]) }));
       const liveT = toMillis(tg.liveTs ?? d.updatedAt);
       if (Number.isFinite(Number(this.values[this.channel]))) points.push({ t: liveT, v: Number(this.values[this.channel]) });
@@ -231,9 +224,9 @@ export class Inspector {
     const add = (k, v) => { if (v == null || v === '') return; dl.append(el('dt', null, k), el('dd', null, String(v))); };
     add(t('inspector.id'), d.id);
     add(t('inspector.kind'), label('kind', kind));
-    const gu = this.ctx.areaName('gu', d.districtCode);
+    const gu = this.ctx.areaName('gu', d.guCode);
     const dong = this.ctx.areaName('dong', d.dongCode);
-    add(t('inspector.district'), gu ? localName(gu) : d.districtCode);
+    add(t('inspector.district'), gu ? localName(gu) : d.guCode);
     add(t('inspector.neighbourhood'), dong ? localName(dong) : d.dongCode);
     for (const [k, v] of Object.entries(d.attributes ?? {})) add(humanize(k), v);
     attrs.append(dl);
@@ -307,7 +300,7 @@ export class Inspector {
     box.setAttribute('data-testid', 'inspector-chart');
     sec.append(box);
     this.body.append(sec);
-    this.chart = new Sparkline(box, { unit: kpiUnit(key) });
+    this.chart = new Sparkline(box, { unit: kpiUnit(key), title: kpiUnit(key) || label('kpi', key) });
     const points = [];
     let lastServer = -Infinity;
     for (const h of d?.history ?? []) {
@@ -325,8 +318,8 @@ export class Inspector {
     const add = (k, v) => { if (v == null || v === '') return; dl.append(el('dt', null, k), el('dd', null, v)); };
     add(t('inspector.id'), tg.code);
     if (tg.type === 'dong') {
-      const gu = this.ctx.areaName('gu', d?.districtCode ?? tg.properties?.districtCode);
-      add(t('inspector.district'), gu ? localName(gu) : d?.districtCode);
+      const gu = this.ctx.areaName('gu', d?.guCode ?? tg.properties?.guCode);
+      add(t('inspector.district'), gu ? localName(gu) : d?.guCode);
     }
     if (d?.population != null) add(t('inspector.population'), formatNumber(d.population, 0));
     if (d?.areaKm2 != null) add(t('inspector.area'), `${formatNumber(d.areaKm2, 1)} km²`);

@@ -1,24 +1,24 @@
 // Scenario planner: a drawer over the map with three tabs — Build a what-if scenario, follow its
 // Runs, compare Results against the baseline. Progress comes live over the hub; the runs list is
 // also polled while anything runs, so a missed frame never leaves a bar stuck.
-import { HttpError, getJson } from './api.js';
-import { applyTo, onLanguageChange, t } from './i18n.js';
-import { catalog as loadCatalog, createRun, deleteRun, getRun, isActive, listRuns, normalizeRun } from './planner-api.js';
-import { ScenarioBuilder } from './planner-builder.js';
-import { h } from './planner-dom.js';
-import { DeltaLegend } from './planner-legend.js';
-import { PolygonDrawer } from './planner-polygon.js';
-import { ResultsView } from './planner-results.js';
-import { RunsView } from './planner-runs.js';
-import { Tooltip } from './planner-tooltip.js';
+import { HttpError, api } from '../core/api.js';
+import { applyTo, onLanguageChange, t } from '../core/i18n.js';
+import { createRun, getRun, isActive, listRuns, normalizeRun } from './scenario-runs.js';
+import { ScenarioBuilder } from './builder.js';
+import { h } from '../core/dom.js';
+import { DeltaLegend } from './delta-legend.js';
+import { PolygonDrawer } from './polygon.js';
+import { ResultsView } from './results.js';
+import { RunsView } from './runs.js';
+import { Tooltip } from './tooltip.js';
 
 const TABS = ['build', 'runs', 'results'];
 const POLL_MS = 2000;
 
 export class Planner {
   /**
-   * @param {{button: HTMLElement, stage: HTMLElement, twin: import('./map.js').TwinMap,
-   *          live: import('./live.js').LiveConnection, selectedAsset: () => string|null,
+   * @param {{button: HTMLElement, stage: HTMLElement, twin: import('../map/map.js').TwinMap,
+   *          live: import('../core/live.js').LiveConnection, selectedAsset: () => string|null,
    *          dongs: () => object[], simNow: () => number}} ctx
    */
   constructor(ctx) {
@@ -36,6 +36,12 @@ export class Planner {
 
     this.drawer = new PolygonDrawer(ctx.twin.map);
     this.legend = new DeltaLegend(ctx.stage);
+    // Built by buildDom().
+    const unset = /** @type {any} */ (null);
+    /** @type {HTMLElement} */ this.root = unset;
+    /** @type {HTMLElement} */ this.runsBadge = unset;
+    /** @type {Record<string, {tab: HTMLElement, panel: HTMLElement, body: HTMLElement}>} */
+    this.panels = {};
     this.buildDom();
     this.tooltip = new Tooltip(this.root);
 
@@ -79,6 +85,7 @@ export class Planner {
       get lastRunId() { return self.lastRunId; },
       get runs() { return self.runs.map(r => ({ id: r.id, name: r.name, status: r.status, progress: r.progress })); },
       get results() { return self.results.shownIds; },
+      get chartAxes() { return self.results.chart?.axisTitles ?? []; },
       openPlanner: (tab) => self.open(tab),
       closePlanner: () => self.close(),
     };
@@ -95,7 +102,6 @@ export class Planner {
       close);
     const tablist = h('div', { class: 'planner-tabs', role: 'tablist', i18nAria: 'plan.tabsLabel' });
     const body = h('div', { class: 'planner-body' });
-    this.panels = {};
     for (const name of TABS) {
       const tab = h('button', {
         type: 'button', role: 'tab', id: `planner-tab-${name}`, testid: `planner-tab-${name}`,
@@ -173,12 +179,17 @@ export class Planner {
     this.results.setMapActive(this.isOpen && name === 'results');
   }
 
-  /** Keeps the city centred in the part of the map the drawer leaves visible. */
+  /**
+   * Keeps the city centred in the part of the map the drawer leaves visible: left of the drawer on
+   * wide screens, above it where it is a bottom sheet (phones).
+   */
   padMap(open) {
     const map = this.ctx.twin.map;
-    const right = open ? Math.round(this.root.getBoundingClientRect().width) : 0;
-    const narrow = open && right > map.getContainer().clientWidth * 0.6;
-    map.easeTo({ padding: { top: 0, bottom: 0, left: 0, right: narrow ? 0 : right }, duration: 300 });
+    const box = this.root.getBoundingClientRect();
+    const sheet = open && box.width >= map.getContainer().clientWidth - 1;
+    const right = open && !sheet ? Math.round(box.width) : 0;
+    const bottom = sheet ? Math.round(box.height) : 0;
+    map.easeTo({ padding: { top: 0, bottom, left: 0, right }, duration: 300 });
   }
 
   // ---- catalog and areas ----------------------------------------------------------------------
@@ -187,7 +198,7 @@ export class Planner {
     this.setCatalogState('loading');
     this.panels.build.body.replaceChildren(h('div', { class: 'plan-message', role: 'status' }, h('p', { class: 'muted', i18n: 'plan.loading' })));
     try {
-      const catalog = await loadCatalog();
+      const catalog = await api.scenarios.catalog();
       this.catalog = catalog;
       this.builder.setRunCount(this.runs.length);
       this.builder.setCatalog(catalog);
@@ -212,7 +223,7 @@ export class Planner {
 
   async loadDistricts() {
     try {
-      const list = await getJson('/api/districts');
+      const list = await api.districts();
       this.districts = (Array.isArray(list) ? list : []).slice().sort((a, b) => String(a.code).localeCompare(String(b.code)));
       this.builder.refreshAreas();
     } catch (e) {
@@ -319,7 +330,7 @@ export class Planner {
   }
 
   async remove(run) {
-    await deleteRun(run.id);
+    await api.scenarios.remove(run.id);
     if (!isActive(run.status)) {
       this.runs = this.runs.filter(r => r.id !== run.id);
       this.runsView.setRuns(this.runs);

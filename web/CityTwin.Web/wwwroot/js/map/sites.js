@@ -1,6 +1,6 @@
 // Field-visit sites as HTML markers (map text needs glyphs, which are not available offline).
 // Labels that would overlap a more important one are hidden until the user zooms in.
-import { label, localName, onLanguageChange } from './i18n.js';
+import { label, localName, onLanguageChange } from '../core/i18n.js';
 import { maplibregl } from './map.js';
 
 export class SiteMarkers {

@@ -51,7 +51,9 @@ function niceCeil(x, integer) {
 }
 
 /** fill-color expression reading the KPI from feature-state. */
+/** @param {string} key @param {number[]} stops @returns {any} a MapLibre expression */
 export function fillColorExpression(key, stops) {
+  /** @type {any[]} */
   const interp = ['interpolate', ['linear'], ['to-number', ['feature-state', key]]];
   stops.forEach((s, i) => interp.push(s, RAMP[Math.min(i, RAMP.length - 1)]));
   return ['case', ['==', ['typeof', ['feature-state', key]], 'number'], interp, NO_DATA];

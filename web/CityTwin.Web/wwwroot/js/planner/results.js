@@ -1,11 +1,11 @@
 // Results tab: effect of one to three runs against their baseline — KPI table, time series of the
 // chosen KPI, per-district change (table and diverging map), and the exports for the meeting.
-import { HttpError } from './api.js';
-import { formatNumber, toMillis } from './format.js';
-import { humanize, locale, localName, onLanguageChange, t } from './i18n.js';
-import { exportUrls, getResults, getRun } from './planner-api.js';
-import { ScenarioChart } from './planner-chart.js';
-import { h, nextId } from './planner-dom.js';
+import { HttpError, api } from '../core/api.js';
+import { cityZoneName, formatNumber, toMillis } from '../core/format.js';
+import { humanize, locale, localName, onLanguageChange, t } from '../core/i18n.js';
+import { getRun } from './scenario-runs.js';
+import { ScenarioChart } from './chart.js';
+import { h, nextId } from '../core/dom.js';
 
 /** Line colours of the compared runs, in order (the baseline is grey and dashed). */
 export const RUN_COLORS = ['#5cc8ff', '#ffb347', '#d58cff'];
@@ -51,7 +51,7 @@ const close = (a, b) => {
 export class ResultsView {
   /**
    * @param {HTMLElement} root the Results tab panel
-   * @param {{twin: import('./map.js').TwinMap, legend: import('./planner-legend.js').DeltaLegend,
+   * @param {{twin: import('../map/map.js').TwinMap, legend: import('./delta-legend.js').DeltaLegend,
    *          runName: (id: string) => string|null}} ctx
    */
   constructor(root, ctx) {
@@ -86,7 +86,7 @@ export class ResultsView {
     this.root.dataset.state = 'loading';
     const loaded = await Promise.all(this.ids.map(async (id, i) => {
       try {
-        const [results, detail] = await Promise.all([getResults(id), getRun(id).catch(() => null)]);
+        const [results, detail] = await Promise.all([api.scenarios.results(id), getRun(id).catch(() => null)]);
         return { id, color: RUN_COLORS[i], results, detail, name: results?.name || detail?.name || this.ctx.runName(id) || id };
       } catch (e) {
         return { id, error: e };
@@ -166,7 +166,7 @@ export class ResultsView {
     const kpiSelect = h('select', { id: kpiId, testid: 'scenario-kpi-select' });
     for (const k of kpis) kpiSelect.append(h('option', { value: k.id, text: k.unit ? `${k.name || humanize(k.id)} (${k.unit})` : (k.name || humanize(k.id)) }));
     kpiSelect.value = this.kpi ?? '';
-    kpiSelect.addEventListener('change', () => { this.kpi = kpiSelect.value; this.render(); this.root.querySelector('[data-testid="scenario-kpi-select"]')?.focus(); });
+    kpiSelect.addEventListener('change', () => { this.kpi = kpiSelect.value; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector('[data-testid="scenario-kpi-select"]'))?.focus(); });
     const pickers = h('div', { class: 'result-pickers' },
       h('div', { class: 'plan-field' }, h('label', { for: kpiId, i18n: 'plan.results.kpi' }), kpiSelect));
     if (this.items.length > 1) {
@@ -174,7 +174,7 @@ export class ResultsView {
       const runSelect = h('select', { id: runId, testid: 'scenario-map-run' });
       for (const it of this.items) runSelect.append(h('option', { value: it.id, text: it.name }));
       runSelect.value = this.mapRun;
-      runSelect.addEventListener('change', () => { this.mapRun = runSelect.value; this.render(); this.root.querySelector('[data-testid="scenario-map-run"]')?.focus(); });
+      runSelect.addEventListener('change', () => { this.mapRun = runSelect.value; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector('[data-testid="scenario-map-run"]'))?.focus(); });
       pickers.append(h('div', { class: 'plan-field' }, h('label', { for: runId, i18n: 'plan.results.mapRun' }), runSelect));
     }
 
@@ -191,7 +191,7 @@ export class ResultsView {
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef?.name ?? '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
       this.exports(),
     ];
-    this.root.replaceChildren(...sections.filter(Boolean));
+    this.root.replaceChildren(.../** @type {HTMLElement[]} */ (sections.filter(Boolean)));
     this.chart = new ScenarioChart(chartBox);
     this.chart.setData(this.chartSpec(kpiDef, shared));
     this.paintMap();
@@ -228,7 +228,7 @@ export class ResultsView {
       const nameBtn = h('button', { type: 'button', class: 'kpi-name', dataset: { tip }, 'aria-describedby': tipId, testid: 'kpi-name' },
         h('span', { text: k.name || humanize(k.id) }),
         k.unit ? h('span', { class: 'unit muted', text: k.unit }) : null);
-      nameBtn.addEventListener('click', () => { this.kpi = k.id; this.render(); this.root.querySelector(`[data-testid="kpi-row"][data-kpi="${CSS.escape(k.id)}"] .kpi-name`)?.focus(); });
+      nameBtn.addEventListener('click', () => { this.kpi = k.id; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector(`[data-testid="kpi-row"][data-kpi="${CSS.escape(k.id)}"] .kpi-name`))?.focus(); });
       const row = h('tr', { testid: 'kpi-row', dataset: { kpi: k.id, better }, class: k.id === this.kpi ? 'current' : '' },
         h('th', { scope: 'row' }, nameBtn, h('span', { id: tipId, hidden: true, text: tip })));
       const first = this.kpiOf(this.items[0], k.id);
@@ -296,7 +296,7 @@ export class ResultsView {
   exports() {
     const it = this.itemById(this.mapRun);
     if (!it) return null;
-    const urls = exportUrls(it.id);
+    const urls = api.scenarios.exportUrls(it.id);
     return h('section', { class: 'plan-section exports' },
       h('h3', { text: this.items.length > 1 ? t('plan.results.exportsFor', { run: it.name }) : t('plan.results.exports') }),
       h('div', { class: 'row' },
@@ -318,10 +318,11 @@ export class ResultsView {
     for (const ts of times) for (const x of xsOf(ts)) if (Number.isFinite(x)) all.add(x);
     const xs = [...all].sort((a, b) => a - b);
     if (!xs.length) return empty;
+    /** @type {Map<number, number>} */
     const index = new Map(xs.map((x, i) => [x, i]));
     const align = (ts, values) => {
       const out = new Array(xs.length).fill(null);
-      xsOf(ts).forEach((x, i) => { const v = values?.[i]; if (index.has(x) && v != null && Number.isFinite(Number(v))) out[index.get(x)] = Number(v); });
+      xsOf(ts).forEach((x, i) => { const v = values?.[i]; if (index.has(x) && v != null && Number.isFinite(Number(v))) out[/** @type {number} */ (index.get(x))] = Number(v); });
       return out;
     };
     const series = [];
@@ -339,7 +340,11 @@ export class ResultsView {
       const s = it.results?.series?.[this.kpi];
       if (s) series.push({ label: it.name, color: it.color, values: align(times[i], s.scenario) });
     });
-    return { xs, series, unit: kpiDef.unit ?? '', relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
+    const name = kpiDef.name || humanize(kpiDef.id);
+    // Axis titles: the KPI with its unit, and what the time axis counts in.
+    const yTitle = kpiDef.unit ? `${name} (${kpiDef.unit})` : name;
+    const xTitle = relative ? t('chart.hours') : t('chart.time', { zone: cityZoneName(xs[0] * 1000) });
+    return { xs, series, unit: kpiDef.unit ?? '', yTitle, xTitle, relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
   }
 
   // ---- map ---------------------------------------------------------------------------------

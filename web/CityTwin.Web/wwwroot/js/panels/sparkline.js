@@ -1,13 +1,14 @@
 // Small uPlot time series for the inspector: history plus live values, optional threshold lines.
-import uPlot from '../lib/uplot/uPlot.esm.js';
-import { formatNumber, formatTime } from './format.js';
+import uPlot from 'uplot';
+import { formatNumber, formatTime } from '../core/format.js';
 
 const MAX_POINTS = 600;
 
 export class Sparkline {
   /**
    * @param {HTMLElement} container
-   * @param {{unit?: string, warning?: number, alarm?: number, color?: string}} options
+   * @param {{unit?: string, title?: string, warning?: number, alarm?: number, color?: string}} options
+   *   title: names the y axis (the unit, or what is counted when there is none)
    */
   constructor(container, options = {}) {
     this.container = container;
@@ -44,11 +45,13 @@ export class Sparkline {
     if (extra > 0) { this.xs.splice(0, extra); this.ys.splice(0, extra); }
   }
 
+  /** @returns {uPlot.AlignedData} */
   data() {
+    /** @type {uPlot.AlignedData} */
     const d = [this.xs, this.ys];
     const { warning, alarm } = this.options;
-    if (Number.isFinite(warning)) d.push(this.xs.map(() => warning));
-    if (Number.isFinite(alarm)) d.push(this.xs.map(() => alarm));
+    if (Number.isFinite(warning)) /** @type {number[][]} */ (d).push(this.xs.map(() => Number(warning)));
+    if (Number.isFinite(alarm)) /** @type {number[][]} */ (d).push(this.xs.map(() => Number(alarm)));
     return d;
   }
 
@@ -61,14 +64,16 @@ export class Sparkline {
     this.plot = null;
     this.container.replaceChildren();
     if (this.xs.length === 0) return;
-    const { unit = '', warning, alarm, color = '#5cc8ff' } = this.options;
+    const { unit = '', title = unit, warning, alarm, color = '#5cc8ff' } = this.options;
     const axis = { stroke: '#9fb0c3', grid: { stroke: 'rgba(255,255,255,0.07)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.15)', width: 1 }, font: '11px system-ui, sans-serif' };
+    /** @type {uPlot.Series[]} */
     const series = [
       { value: (u, v) => (v == null ? '' : formatTime(v * 1000)) },
       { label: unit, stroke: color, width: 2, fill: 'rgba(92,200,255,0.12)', points: { show: this.xs.length < 3 }, value: (u, v) => (v == null ? '–' : `${formatNumber(v)} ${unit}`) },
     ];
     if (Number.isFinite(warning)) series.push({ stroke: '#f5a524', width: 1, dash: [4, 4], points: { show: false } });
     if (Number.isFinite(alarm)) series.push({ stroke: '#ef4444', width: 1, dash: [4, 4], points: { show: false } });
+    /** @type {uPlot.Options} */
     const opts = {
       ...this.size(),
       legend: { show: false },
@@ -88,7 +93,8 @@ export class Sparkline {
       },
       axes: [
         { ...axis, values: (u, ticks) => { const seconds = ticks.length > 1 && ticks[1] - ticks[0] < 60; return ticks.map(t => formatTime(t * 1000, { seconds })); }, space: 64 },
-        { ...axis, size: 50, space: 22, values: (u, ticks) => ticks.map(t => formatNumber(t)) },
+        // The unit is named on the axis: a sparkline without one reads as a bare number.
+        { ...axis, size: 50, space: 22, label: title, labelSize: title ? 16 : 0, labelFont: '11px system-ui, sans-serif', values: (u, ticks) => ticks.map(t => formatNumber(t)) },
       ],
       series,
     };

@@ -15,6 +15,7 @@ export class PolygonDrawer {
   /** @param {import('maplibre-gl').Map} map */
   constructor(map) {
     this.map = map;
+    /** @type {{handlers: any, vertices: [number, number][], cursor: [number, number]|null, dblZoom: boolean}|null} the polygon being drawn */
     this.session = null;
     this.shapes = [];
     this.visible = true;
@@ -59,7 +60,7 @@ export class PolygonDrawer {
     const features = this.visible ? this.shapes.map(ring => ({
       type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] },
     })) : [];
-    this.map.getSource(SHAPES).setData({ type: 'FeatureCollection', features });
+    /** @type {import('maplibre-gl').GeoJSONSource} */ (this.map.getSource(SHAPES)).setData({ type: 'FeatureCollection', features });
   }
 
   /**
@@ -108,7 +109,7 @@ export class PolygonDrawer {
     window.removeEventListener('keydown', this.onKey, true);
     m.getContainer().classList.remove('drawing');
     if (s?.dblZoom) m.doubleClickZoom.enable();
-    m.getSource(DRAFT)?.setData(empty());
+    /** @type {import('maplibre-gl').GeoJSONSource|undefined} */ (m.getSource(DRAFT))?.setData(empty());
   }
 
   near(a, b) {
@@ -119,6 +120,7 @@ export class PolygonDrawer {
   click(e) {
     const s = this.session;
     if (!s) return;
+    /** @type {[number, number]} */
     const p = [e.lngLat.lng, e.lngLat.lat];
     // Clicking the first corner closes the ring.
     if (s.vertices.length >= 3 && this.near(p, s.vertices[0])) { this.finish(); return; }
@@ -163,9 +165,10 @@ export class PolygonDrawer {
 
   paintDraft() {
     const s = this.session;
-    const src = this.map.getSource(DRAFT);
+    const src = /** @type {import('maplibre-gl').GeoJSONSource|undefined} */ (this.map.getSource(DRAFT));
     if (!s || !src) return;
     const v = s.vertices;
+    /** @type {any[]} GeoJSON features of mixed geometry */
     const features = v.map((c, i) => ({ type: 'Feature', properties: { first: i === 0 }, geometry: { type: 'Point', coordinates: c } }));
     const path = s.cursor && v.length ? [...v, s.cursor] : v;
     if (path.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: v.length >= 3 ? [...path, v[0]] : path } });

@@ -15,9 +15,8 @@ export const BUILDING_OK = '#4d6a86';
 // Free-flowing roads: a quieter green than point assets, so congestion stands out.
 export const ROAD_OK = '#2a8f66';
 
-/** Status as one of STATUSES from a wire value (string or enum number). */
+/** Status as one of STATUSES, or 'unknown', from the wire's status name. @param {unknown} s */
 export function normalizeStatus(s) {
-  if (typeof s === 'number') return STATUSES[s] ?? 'unknown';
   if (typeof s === 'string') {
     const v = s.toLowerCase();
     return STATUSES.includes(v) ? v : 'unknown';
@@ -25,6 +24,7 @@ export function normalizeStatus(s) {
   return 'unknown';
 }
 
+/** @returns {any} a MapLibre expression (its typings want tuples that array literals never match) */
 export function statusColorExpression(okColor = STATUS_COLORS.ok) {
   return ['match', ['to-string', ['feature-state', 'status']],
     'ok', okColor,

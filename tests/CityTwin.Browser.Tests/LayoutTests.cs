@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace CityTwin.Browser.Tests;
+
+/// <summary>
+/// The page fits the screens it is used on: control-room monitors (1920 × 1080), laptops
+/// (1280 × 800) and phones (390 × 844). Screenshots of each are saved under the test output.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Bounding boxes of the header's visible controls (direct children, the menu's children inline).</summary>
+    private const string HeaderBoxes =
+        """
+        () => {
+          const bar = document.querySelector('.topbar');
+          // The menu's children stand in the row themselves on wide screens; the brand is measured by its
+          // parts, so that a city name running over the next control counts as an overlap.
+          const items = [...bar.children].flatMap(c =>
+            c.id === 'header-menu' && getComputedStyle(c).display === 'contents' ? [...c.children]
+              : c.classList.contains('brand') ? [c.querySelector('.logo'), ...c.querySelectorAll('.brand-text > *')] : [c]);
+          return items
+            .filter(e => !e.classList.contains('spacer'))
+            .map(e => {
+              const style = getComputedStyle(e);
+              // Text that runs out of its box without being clipped still covers what is next to it.
+              const clipped = style.overflowX === 'hidden' || style.overflowX === 'clip';
+              const r = e.getBoundingClientRect();
+              const width = clipped ? r.width : Math.max(r.width, e.scrollWidth);
+              const group = e.closest('.brand') ? 'brand' : (e.id || e.getAttribute('class'));
+              return { id: e.id || e.getAttribute('class'), group, left: r.left, top: r.top, right: r.left + width, bottom: r.bottom, display: style.display, w: r.width, h: r.height };
+            })
+            .filter(x => x.display !== 'none' && x.w > 0 && x.h > 0)
+            .map(x => ({ id: x.id, group: x.group, left: x.left, top: x.top, right: x.right, bottom: x.bottom }));
+        }
+        """;
+
+    [Theory]
+    [InlineData(1920, 1080, "en-US", "layout-1920x1080.png")]
+    [InlineData(1280, 800, "en-US", "layout-1280x800.png")]
+    [InlineData(1280, 800, "id-ID", "layout-1280x800-id.png")] // the longest labels
+    [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko.png")]
+    [InlineData(390, 844, "en-US", "layout-390x844.png")]
+    [InlineData(390, 844, "ko-KR", "layout-390x844-ko.png")]
+    public async Task The_header_is_one_row_of_controls_that_do_not_overlap(int width, int height, string locale, string screenshot)
+    {
+        await using var session = await fixture.OpenAsync(locale, width, height, touch: width < 600);
+        await session.WaitForAsync("() => document.querySelector('[data-testid=connection-status]').dataset.state === 'connected'");
+        await session.WaitForIdleAsync();
+        await session.ScreenshotAsync(screenshot);
+
+        var boxes = await HeaderBoxesAsync(session);
+        var headerHeight = await session.EvalAsync<double>("() => document.querySelector('.topbar').getBoundingClientRect().height");
+        output.WriteLine($"{width}×{height}: header {headerHeight:F0} px, {boxes.Count} controls");
+        foreach (var b in boxes) output.WriteLine($"  {b.Id}: {b.Left:F0},{b.Top:F0} – {b.Right:F0},{b.Bottom:F0}");
+
+        Assert.True(boxes.Select(b => b.Group).Distinct().Count() >= 5, $"only {boxes.Count} header controls are visible");
+        // One row: every control's vertical extent overlaps every other's (none sits below another).
+        // The brand's two lines (product, city) count as one control here.
+        var controls = boxes.GroupBy(b => b.Group).Select(g => (Top: g.Min(b => b.Top), Bottom: g.Max(b => b.Bottom))).ToList();
+        var lowestTop = controls.Max(b => b.Top);
+        var highestBottom = controls.Min(b => b.Bottom);
+        Assert.True(lowestTop < highestBottom, $"the header wraps: a control starts at {lowestTop:F0} px, below another ending at {highestBottom:F0} px");
+        Assert.True(headerHeight <= 64, $"the header is {headerHeight:F0} px high");
+        foreach (var b in boxes)
+        {
+            Assert.True(b.Left >= 0 && b.Right <= width + 0.5, $"{b.Id} sticks out of the viewport ({b.Left:F0}–{b.Right:F0})");
+        }
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, c) = (boxes[i], boxes[j]);
+                if (a.Group == c.Group) continue;
+                var overlap = a.Left < c.Right - 0.5 && c.Left < a.Right - 0.5 && a.Top < c.Bottom - 0.5 && c.Top < a.Bottom - 0.5;
+                Assert.False(overlap, $"{a.Id} and {c.Id} overlap");
+            }
+        }
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_map_keeps_most_of_the_screen_and_panels_open_as_sheets()
+    {
+        const int width = 390, height = 844;
+        await using var session = await fixture.OpenAsync(width: width, height: height, touch: true);
+        await session.WaitForAsync("() => window.cityTwin.twin.areaValues.gu.size >= 10");
+        await session.WaitForRenderedAsync("gu-fill");
+        await session.WaitForIdleAsync();
+
+        var canvasHeight = await session.EvalAsync<double>("() => window.cityTwin.map.getCanvas().getBoundingClientRect().height");
+        var share = canvasHeight / height;
+        output.WriteLine($"map canvas {canvasHeight:F0} px of {height} px ({share:P0})");
+        Assert.True(share >= 0.70, $"the map has only {share:P0} of the screen height");
+
+        // Secondary controls are in the menu, which opens and closes.
+        var language = session.Page.GetByTestId("lang-select");
+        Assert.False(await language.IsVisibleAsync(), "the language picker should be folded into the menu on a phone");
+        await session.Page.GetByTestId("menu-button").ClickAsync();
+        Assert.True(await language.IsVisibleAsync(), "the menu does not show the language picker");
+        Assert.True(await session.Page.GetByTestId("speed-select").IsVisibleAsync(), "the menu does not show the speed");
+        await session.ScreenshotAsync("layout-390x844-menu.png");
+        await session.Page.Keyboard.PressAsync("Escape");
+        Assert.False(await language.IsVisibleAsync(), "Escape does not close the menu");
+
+        // The legend starts folded on a phone and unfolds as a bottom sheet.
+        var legend = session.Page.GetByTestId("legend");
+        var folded = (await legend.BoundingBoxAsync())!;
+        Assert.True(folded.Width < width / 2.0, $"the folded legend is {folded.Width:F0} px wide");
+        await session.Page.Locator("#legend-toggle").ClickAsync();
+        var legendBox = (await legend.BoundingBoxAsync())!;
+        output.WriteLine($"legend sheet {legendBox.X:F0},{legendBox.Y:F0} {legendBox.Width:F0}×{legendBox.Height:F0}");
+        Assert.InRange(legendBox.Width, width - 1, width + 1);
+        Assert.InRange(legendBox.Y + legendBox.Height, height - 1, height + 1);
+        Assert.True(legendBox.Height <= height * 0.55, $"the legend sheet covers {legendBox.Height / height:P0} of the screen");
+        await session.ScreenshotAsync("layout-390x844-legend.png");
+        await session.Page.Locator("#legend-toggle").ClickAsync();
+
+        // A district opens the inspector as a bottom sheet: full width, on the bottom edge, map above.
+        var hit = await session.FindRenderedAsync("gu-fill");
+        Assert.NotNull(hit);
+        await session.Page.Mouse.ClickAsync((float)hit!.X, (float)hit.Y);
+        var inspector = session.Page.GetByTestId("inspector");
+        await inspector.WaitForAsync();
+        await session.WaitForAsync("() => document.querySelector('[data-testid=inspector]').dataset.loading === 'false'");
+        var box = (await inspector.BoundingBoxAsync())!;
+        output.WriteLine($"inspector sheet {box.X:F0},{box.Y:F0} {box.Width:F0}×{box.Height:F0}");
+        Assert.InRange(box.X, -0.5, 0.5);
+        Assert.InRange(box.Width, width - 1, width + 1);
+        Assert.InRange(box.Y + box.Height, height - 1, height + 1);
+        Assert.True(box.Height <= height * 0.6, $"the sheet covers {box.Height / height:P0} of the screen");
+        await session.ScreenshotAsync("layout-390x844-inspector.png");
+
+        // The planner opens as a sheet too, leaving the top of the map visible.
+        await session.Page.GetByTestId("inspector-close").ClickAsync();
+        await session.Page.GetByTestId("planner-button").ClickAsync();
+        var planner = session.Page.GetByTestId("planner");
+        await planner.WaitForAsync();
+        var plannerBox = (await planner.BoundingBoxAsync())!;
+        output.WriteLine($"planner sheet {plannerBox.X:F0},{plannerBox.Y:F0} {plannerBox.Width:F0}×{plannerBox.Height:F0}");
+        Assert.InRange(plannerBox.Y + plannerBox.Height, height - 1, height + 1);
+        Assert.True(plannerBox.Y >= height * 0.3, $"the planner sheet starts at {plannerBox.Y:F0} px and hides the map");
+        // The map centres the city in the part above the sheet.
+        await session.WaitForAsync("() => window.cityTwin.map.getPadding().bottom > 0 && !window.cityTwin.map.isMoving()");
+        var padding = await session.EvalAsync<double>("() => window.cityTwin.map.getPadding().bottom");
+        Assert.InRange(padding, plannerBox.Height - 2, plannerBox.Height + 2);
+        await session.ScreenshotAsync("layout-390x844-planner.png");
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task Charts_name_their_unit_on_the_axis()
+    {
+        await using var session = await fixture.OpenAsync();
+        await session.WaitForAsync("() => window.cityTwin.twin.areaValues.gu.size >= 10");
+        await session.WaitForRenderedAsync("gu-fill");
+        var hit = await session.FindRenderedAsync("gu-fill");
+        Assert.NotNull(hit);
+        await session.Page.Mouse.ClickAsync((float)hit!.X, (float)hit.Y);
+        // The inspector's sparkline of the area KPI (congestion, in v/c, by default) titles its y axis
+        // with the unit; uPlot draws the title on the canvas, so the test reads the chart's axis.
+        await session.WaitForAsync("() => window.cityTwin.inspector.chart?.plot");
+        var title = await session.EvalAsync<string>("() => window.cityTwin.inspector.chart.plot.axes[1].label");
+        var unit = await session.EvalAsync<string>("() => document.querySelector('#kpi-select').selectedOptions[0].textContent");
+        output.WriteLine($"sparkline y axis: {title}; KPI: {unit}");
+        Assert.Equal("v/c", title);
+        await session.ScreenshotAsync("layout-inspector-chart.png");
+        Assert.Empty(session.PageErrors);
+    }
+
+    private sealed record Box(string Id, string Group, double Left, double Top, double Right, double Bottom);
+
+    private static async Task<List<Box>> HeaderBoxesAsync(MapSession session)
+    {
+        var json = await session.EvalAsync<JsonElement>(HeaderBoxes);
+        return json.EnumerateArray()
+            .Select(e => new Box(e.GetProperty("id").GetString() ?? "", e.GetProperty("group").GetString() ?? "", e.GetProperty("left").GetDouble(), e.GetProperty("top").GetDouble(),
+                e.GetProperty("right").GetDouble(), e.GetProperty("bottom").GetDouble()))
+            .ToList();
+    }
+}
