@@ -88,7 +88,12 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
         output.WriteLine($"chart axes: {string.Join(" | ", axes)}");
         Assert.Equal(2, axes.Length);
         Assert.Matches(@"^Time \(GMT[+-]\d+\)$", axes[0]);
-        Assert.Matches(@"\(\S+\)$", axes[1]);
+        // The chart draws a rate per step, so its axis names the KPI's series unit (kW), not the
+        // unit of the table's total over the horizon (MWh).
+        var seriesUnit = await session.EvalAsync<string>(
+            "async () => { const id = document.querySelector('[data-testid=scenario-kpi-select]').value; " +
+            "const c = await (await fetch('/api/scenarios/catalog')).json(); return c.kpis.find(k => k.id === id).seriesUnit; }");
+        Assert.EndsWith($"({seriesUnit})", axes[1], StringComparison.Ordinal);
         await session.WaitForAsync("() => window.cityTwin.twin.deltaShown && !document.querySelector('[data-testid=delta-legend]').hidden");
         await session.WaitForRenderedAsync("gu-delta");
         await session.WaitForIdleAsync();

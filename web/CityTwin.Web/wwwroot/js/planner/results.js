@@ -341,10 +341,13 @@ export class ResultsView {
       if (s) series.push({ label: it.name, color: it.color, values: align(times[i], s.scenario) });
     });
     const name = kpiDef.name || humanize(kpiDef.id);
+    // The series are rates per step (kW, veh·km/h), the table's totals are amounts (MWh, veh·km):
+    // the chart's axis names the unit the series carry.
+    const unit = this.items.map(it => it.results?.series?.[this.kpi]?.unit).find(u => u) ?? kpiDef.unit ?? '';
     // Axis titles: the KPI with its unit, and what the time axis counts in.
-    const yTitle = kpiDef.unit ? `${name} (${kpiDef.unit})` : name;
+    const yTitle = unit ? `${name} (${unit})` : name;
     const xTitle = relative ? t('chart.hours') : t('chart.time', { zone: cityZoneName(xs[0] * 1000) });
-    return { xs, series, unit: kpiDef.unit ?? '', yTitle, xTitle, relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
+    return { xs, series, unit, yTitle, xTitle, relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
   }
 
   // ---- map ---------------------------------------------------------------------------------
