@@ -51,4 +51,22 @@ public sealed class JsonGrainStateSerializerTests
         Assert.True(read.Paused);
         Assert.Equal(DayOfWeek.Tuesday, read.Day);
     }
+
+    [Fact]
+    public void Dictionaries_and_lists_written_by_the_previous_serializer_still_read()
+    {
+        // Its dictionaries carried "$id"/"$type" among their entries and its lists were objects
+        // wrapping "$values": read as they are, the dictionary fails on "$id" and the list on "{".
+        const string previous =
+            "{\"$id\":\"1\",\"$type\":\"CityTwin.Grains.Scenarios.ScenarioRegistryState, CityTwin.Grains\"," +
+            "\"Clocks\":{\"$id\":\"2\",\"$type\":\"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[CityTwin.Grains.ClockRecord, CityTwin.Grains]], System.Private.CoreLib\"," +
+            "\"c6a28b8706d9\":{\"$id\":\"3\",\"$type\":\"CityTwin.Grains.ClockRecord, CityTwin.Grains\",\"SimTime\":\"2026-12-07T01:50:13.9351252+00:00\",\"Speed\":2.0,\"Day\":1}}," +
+            "\"Values\":{\"$type\":\"System.Collections.Generic.List`1[[System.Double, System.Private.CoreLib]], System.Private.CoreLib\",\"$values\":[1.5,2.5]}}";
+        var read = _serializer.Deserialize<PreviousRegistry>(new BinaryData(Encoding.UTF8.GetBytes(previous)));
+        var clock = Assert.Single(read.Clocks);
+        Assert.Equal("c6a28b8706d9", clock.Key);
+        Assert.Equal(2, clock.Value.Speed);
+        Assert.Equal(DayOfWeek.Monday, clock.Value.Day);
+        Assert.Equal([1.5, 2.5], read.Values);
+    }
 }

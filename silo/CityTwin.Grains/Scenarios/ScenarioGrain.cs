@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
@@ -35,6 +36,24 @@ public sealed class ScenarioGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private IScenarioRegistryGrain Registry => GrainFactory.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Scenarios stored before the state was typed hold their definition and results as JSON
+        // strings: read them into the typed records and store them back at once, so what a user
+        // created survives the upgrade and the old shape is read only this once.
+        if (UpgradeLegacy<ScenarioDefinition>(stored.State.LegacyDefinitionJson, read => stored.State.Definition = read, "definition"))
+        {
+            stored.State.LegacyDefinitionJson = null;
+            await stored.WriteStateAsync(cancellationToken);
+        }
+        if (UpgradeLegacy<ScenarioResultsDocument>(results.State.LegacyJson, read => results.State.Document = read, "results"))
+        {
+            results.State.LegacyJson = null;
+            await results.WriteStateAsync(cancellationToken);
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<ScenarioSummary> StartAsync(ScenarioDefinition definition)
     {
@@ -161,6 +180,23 @@ public sealed class ScenarioGrain(
         };
         await stored.WriteStateAsync();
         await Registry.UpsertAsync(stored.State.Summary);
+    }
+
+    // False when there is nothing to upgrade, and when the old JSON does not read: then it stays
+    // stored as it was (a later version may read it) rather than being overwritten with nothing.
+    private bool UpgradeLegacy<T>(string? json, Action<T> assign, string part)
+    {
+        if (json is null) return false;
+        try
+        {
+            assign(LegacyScenarioJson.Read<T>(json));
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Scenario {Id}: the {Part} stored by an earlier version does not read", Id, part);
+            return false;
+        }
     }
 
     private int TotalSteps()

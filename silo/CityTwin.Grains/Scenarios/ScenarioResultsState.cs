@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CityTwin.Abstractions.Scenarios.Results;
 
 namespace CityTwin.Grains.Scenarios;
@@ -7,4 +8,13 @@ namespace CityTwin.Grains.Scenarios;
 public sealed class ScenarioResultsState
 {
     [Id(0)] public ScenarioResultsDocument? Document { get; set; }
+
+    /// <summary>
+    /// The results document as earlier versions stored it: the API's JSON as a string under
+    /// <c>Json</c>. Only ever read from the durable store, so runs completed before the state was
+    /// typed keep their results; <see cref="ScenarioGrain"/> turns it into <see cref="Document"/> on
+    /// activation and the record is stored again without it.
+    /// </summary>
+    [Id(1), JsonPropertyName("Json"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LegacyJson { get; set; }
 }
