@@ -22,6 +22,7 @@ public sealed class CityTwinMetrics : IDisposable
     private long _rateMarkTimestamp = Stopwatch.GetTimestamp();
     private double _updatesPerSecond;
     private Func<int> _connectedClients = () => 0;
+    private volatile bool _disposed;
 
     public CityTwinMetrics()
     {
@@ -29,7 +30,7 @@ public sealed class CityTwinMetrics : IDisposable
         _frames = _meter.CreateCounter<long>("citytwin.frames.sent", "{frame}", "SignalR frames sent to map clients, by kind");
         _meter.CreateObservableGauge("citytwin.telemetry.updates_per_second", UpdatesPerSecond, "{update}/s",
             "Readings accepted per second, averaged since the previous reading of this gauge (at least 1 s)");
-        _meter.CreateObservableUpDownCounter("citytwin.clients.connected", () => _connectedClients(), "{client}", "Map clients connected to this web node");
+        _meter.CreateObservableUpDownCounter("citytwin.clients.connected", ConnectedClients, "{client}", "Map clients connected to this web node");
         _meter.CreateObservableGauge("citytwin.grain.activations", Activations, "{activation}", "Grain activations in this silo, by grain type");
     }
 
@@ -38,12 +39,15 @@ public sealed class CityTwinMetrics : IDisposable
 
     public void UpdatesIngested(int count)
     {
-        if (count <= 0) return;
+        if (count <= 0 || _disposed) return;
         Interlocked.Add(ref _updatesTotal, count);
         _updates.Add(count);
     }
 
-    public void FrameSent(string kind) => _frames.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void FrameSent(string kind)
+    {
+        if (!_disposed) _frames.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
 
     public void GrainActivated(string grainType) => _activations.AddOrUpdate(grainType, 1, (_, n) => n + 1);
 
@@ -54,7 +58,19 @@ public sealed class CityTwinMetrics : IDisposable
 
     public int ActivationsOf(string grainType) => _activations.GetValueOrDefault(grainType);
 
-    private double UpdatesPerSecond()
+    // After Dispose the observable instruments report nothing: a stopped host's meter stays open
+    // (see Dispose), and a value from it would overwrite the running host's in the shared stream.
+    private IEnumerable<Measurement<int>> ConnectedClients()
+    {
+        if (!_disposed) yield return new Measurement<int>(_connectedClients());
+    }
+
+    private IEnumerable<Measurement<double>> UpdatesPerSecond()
+    {
+        if (!_disposed) yield return new Measurement<double>(UpdatesPerSecondSinceLastReading());
+    }
+
+    private double UpdatesPerSecondSinceLastReading()
     {
         lock (_rateGate)
         {
@@ -76,5 +92,17 @@ public sealed class CityTwinMetrics : IDisposable
     private IEnumerable<Measurement<int>> Activations() =>
         _activations.Select(a => new Measurement<int>(a.Value, new KeyValuePair<string, object?>("grain_type", a.Key)));
 
-    public void Dispose() => _meter.Dispose();
+    /// <summary>
+    /// Stops this instance's observable instruments from reporting, but leaves the meter itself
+    /// open: OpenTelemetry keeps one metric stream per instrument name, shared by every meter of
+    /// that name in the process, and disposing any one of them ends the stream for all
+    /// (open-telemetry/opentelemetry-dotnet#6412). A process that hosts the app more than once (a
+    /// test run, a host restarted in place) would otherwise lose the running host's metrics when
+    /// another host stops.
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _activations.Clear();
+    }
 }
