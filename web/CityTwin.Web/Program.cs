@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Live;
 using CityTwin.Hosting;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
+using CityTwin.Web.Boundaries;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using CityTwin.Web.Scenarios;
@@ -38,6 +39,7 @@ else
 }
 builder.Services.AddCityTwinMetrics();
 builder.Services.AddExceptionHandler<ClusterErrorHandler>();
+builder.Services.AddInputBoundaries(builder.Configuration);
 builder.Services.AddSingleton<LiveState>();
 builder.Services.AddSingleton<FrameFactory>();
 builder.Services.AddSingleton<LayerCatalog>();
@@ -63,6 +65,7 @@ app.Logger.LogInformation("Loaded {City}: {Districts} districts, {Dongs} dongs, 
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseInputBoundaries();
 app.UseResponseCompression();
 app.UseDefaultFiles();
 var contentTypes = new FileExtensionContentTypeProvider();

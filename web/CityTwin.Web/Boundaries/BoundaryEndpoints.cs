@@ -1,0 +1,20 @@
+namespace CityTwin.Web.Boundaries;
+
+/// <summary>Which endpoint a request reached, as far as the boundary limits care.</summary>
+public static class BoundaryEndpoints
+{
+    public static bool IsScenarioSubmission(HttpContext http) => Is(http, HttpMethods.Post, "/api/scenarios");
+
+    public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
+
+    /// <summary>The body limit of the endpoint the request was routed to.</summary>
+    public static long BodyLimit(HttpContext http, BoundaryOptions options) =>
+        IsScenarioSubmission(http) ? options.ScenarioBodyBytes
+        : IsClockChange(http) ? options.ClockBodyBytes
+        : options.MaxBodyBytes;
+
+    private static bool Is(HttpContext http, string method, string route) =>
+        HttpMethods.Equals(http.Request.Method, method)
+        && http.GetEndpoint() is RouteEndpoint e
+        && string.Equals(e.RoutePattern.RawText?.TrimEnd('/'), route, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace CityTwin.Web.Boundaries;
+
+/// <summary>
+/// Security headers on every response, error pages included (they are set as the response starts,
+/// after an exception handler may have cleared the headers).
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<BoundaryOptions> options)
+{
+    /// <summary>Pages that carry inline scripts or styles of their own and get the tool-page policy.</summary>
+    private static readonly string[] ToolPagePrefixes = ["/api-docs", "/dashboard", "/scalar"];
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            var path = http.Request.Path.Value ?? "";
+            var toolPage = ToolPagePrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                || (path.StartsWith("/api/scenarios/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/brief", StringComparison.OrdinalIgnoreCase));
+            headers.ContentSecurityPolicy = toolPage ? options.Value.ToolPageContentSecurityPolicy : options.Value.ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            // For browsers that predate frame-ancestors.
+            headers.XFrameOptions = "DENY";
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+}
