@@ -12,7 +12,7 @@ namespace CityTwin.Web.Tests;
 /// <summary>
 /// Generated malformed requests against every endpoint the app maps (read from its endpoint data
 /// source, so a new endpoint is covered without touching this test): none may end in a 5xx, and
-/// every refusal is problem details, a 400 naming the field or the body it could not read.
+/// every refusal is problem details; a 400, 413 or 415 names the field or the body it could not read.
 /// </summary>
 public sealed class BoundaryFuzzTests(BoundaryHost host, ITestOutputHelper output) : IClassFixture<BoundaryHost>
 {
@@ -56,10 +56,11 @@ public sealed class BoundaryFuzzTests(BoundaryHost host, ITestOutputHelper outpu
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return $"not problem details ({response.Content.Headers.ContentType})";
         using var problem = JsonDocument.Parse(body);
         if (!problem.RootElement.TryGetProperty("status", out var s) || s.GetInt32() != status) return "problem without its status";
-        if (response.StatusCode != HttpStatusCode.BadRequest) return null;
+        // A request the endpoint could not read names what it could not read: the field, or the body.
+        if (response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnsupportedMediaType)) return null;
         if (!problem.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object
             || !errors.EnumerateObject().Any(e => e.Name.Length > 0 && e.Value.GetArrayLength() > 0))
-            return "400 that names no field " + Clip(body);
+            return "refusal that names no field " + Clip(body);
         return null;
     }
 

@@ -32,7 +32,7 @@ public sealed class InputBoundaryTests(TwinAppFactory app)
     [InlineData("{\"paused\":\"yes\"}", "paused", "true or false")]
     [InlineData("{\"simTime\":\"tomorrow\"}", "simTime", "date and time")]
     [InlineData("{\"speed\":[1]}", "speed", "number")]
-    [InlineData("{\"speed\":", "body", "not valid JSON")]
+    [InlineData("{\"speed\":", "speed", "not valid JSON")]
     [InlineData("not json", "body", "not valid JSON")]
     public async Task A_clock_body_of_the_wrong_type_is_a_400_naming_the_property(string body, string field, string expected)
     {
@@ -78,7 +78,7 @@ public sealed class InputBoundaryTests(TwinAppFactory app)
     public async Task A_scenario_over_the_body_limit_is_a_413()
     {
         var polygon = string.Join(',', Enumerable.Repeat("[126.6,37.4]", 30_000));
-        var json = $$"""{"name":"huge","interventions":[{"type":"led-retrofit","target":{"kind":"polygon","polygon":[{{polygon}}]}}]}""";
+        var json = "{\"name\":\"huge\",\"interventions\":[{\"type\":\"led-retrofit\",\"target\":{\"kind\":\"polygon\",\"polygon\":[" + polygon + "]}}]}";
         var response = await _client.PostAsync("/api/scenarios", new StringContent(json, Encoding.UTF8, "application/json"));
         var errors = await ProblemFieldsAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("262144", errors["body"]);
@@ -87,7 +87,7 @@ public sealed class InputBoundaryTests(TwinAppFactory app)
     [Fact]
     public async Task A_clock_change_over_its_smaller_limit_is_a_413_even_without_a_declared_length()
     {
-        var json = $$"""{"speed":5,"padding":"{{new string('x', 8 * 1024)}}"}""";
+        var json = "{\"speed\":5,\"padding\":\"" + new string('x', 8 * 1024) + "\"}";
         // A streamed body has no Content-Length: the limit is enforced while reading.
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
         content.Headers.ContentType = new("application/json");
@@ -121,7 +121,7 @@ public sealed class InputBoundaryTests(TwinAppFactory app)
     public async Task A_malformed_silo_address_on_the_dashboard_is_a_400()
     {
         var errors = await ProblemFieldsAsync(await _client.GetAsync("/dashboard/SiloProperties/not-a-silo"), HttpStatusCode.BadRequest);
-        Assert.Single(errors);
+        Assert.Equal(["address"], errors.Keys);
     }
 
     [Fact]

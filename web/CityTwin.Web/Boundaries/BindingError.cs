@@ -10,9 +10,10 @@ namespace CityTwin.Web.Boundaries;
 /// </summary>
 public sealed partial record BindingError(string Field, string Message)
 {
-    public static BindingError From(BadHttpRequestException exception)
+    /// <param name="bodyType">The type the endpoint reads its body as, to say what a JSON path should hold.</param>
+    public static BindingError From(BadHttpRequestException exception, Type? bodyType)
     {
-        if (Find<JsonException>(exception) is { } json) return FromJson(json);
+        if (Find<JsonException>(exception) is { } json) return FromJson(json, bodyType);
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return new(BoundaryProblems.Body, "The body is larger than this endpoint accepts");
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
@@ -31,7 +32,7 @@ public sealed partial record BindingError(string Field, string Message)
             : new(name, $"The value {value}is not valid for {name}: expected {Expected(type)}");
     }
 
-    private static BindingError FromJson(JsonException json)
+    private static BindingError FromJson(JsonException json, Type? bodyType)
     {
         var field = json.Path switch
         {
@@ -40,8 +41,9 @@ public sealed partial record BindingError(string Field, string Message)
             var p when p.StartsWith('$') => p[1..],
             var p => p,
         };
-        var conversion = ConversionPattern().Match(json.Message);
-        if (conversion.Success) return new(field, $"Expected {Expected(conversion.Groups["type"].Value)}");
+        // The reader's message names a server type (often the whole body's): describe the path's own type instead.
+        if (json.Message.Contains("could not be converted", StringComparison.Ordinal) || json.Message.StartsWith("Cannot get the value", StringComparison.Ordinal))
+            return new(field, $"Expected {JsonPathType.Describe(bodyType is null ? null : JsonPathType.Resolve(bodyType, json.Path ?? "$"))}");
         // A syntax error: keep the reader's own words (position included), which name no server type.
         var message = json.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
@@ -80,7 +82,4 @@ public sealed partial record BindingError(string Field, string Message)
 
     [GeneratedRegex("from \"(?<value>[^\"]*)\"")]
     private static partial Regex ValuePattern();
-
-    [GeneratedRegex("converted to (?<type>[^ ]+?)\\.? Path:")]
-    private static partial Regex ConversionPattern();
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CityTwin.Web.Boundaries;
 
@@ -12,7 +13,9 @@ public sealed class BindingErrorHandler(ILogger<BindingErrorHandler> logger) : I
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad) return false;
-        var error = BindingError.From(bad);
+        // The exception handler has cleared the request's endpoint by now; its feature keeps the one that failed.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var error = BindingError.From(bad, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType);
         logger.LogWarning("Rejected {Method} {Path} with {Status}: {Field}: {Error}",
             httpContext.Request.Method, httpContext.Request.Path, bad.StatusCode, error.Field, error.Message);
         var title = bad.StatusCode switch

@@ -11,6 +11,7 @@ public static class InputBoundaries
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BindingErrorHandler>();
         services.AddExceptionHandler<SiloAddressErrorHandler>();
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += BareRefusals.Customize);
         services.AddRateLimiter(ScenarioSubmissionLimiter.Configure);
         return services;
     }
@@ -20,5 +21,6 @@ public static class InputBoundaries
         app.UseMiddleware<SecurityHeaders>()
             .UseMiddleware<RouteValueGuard>()
             .UseMiddleware<RequestBodyLimit>()
+            .UseMiddleware<JsonContentTypeGuard>()
             .UseRateLimiter();
 }

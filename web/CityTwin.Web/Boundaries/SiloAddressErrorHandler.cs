@@ -13,7 +13,7 @@ public sealed class SiloAddressErrorHandler(ILogger<SiloAddressErrorHandler> log
     {
         var format = exception.InnerException as FormatException ?? exception as FormatException;
         if (format is null || !format.Message.StartsWith("Invalid string SiloAddress", StringComparison.Ordinal)) return false;
-        var field = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters.LastOrDefault()?.Name ?? "address";
+        var field = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.Parameters.LastOrDefault()?.Name ?? "address";
         logger.LogWarning("Rejected {Method} {Path}: {Field} is not a silo address", httpContext.Request.Method, httpContext.Request.Path, field);
         await BoundaryProblems.Of(StatusCodes.Status400BadRequest, "Not a silo address", field, "Expected a silo address such as 10.0.0.1:11111@123456789")
             .ExecuteAsync(httpContext);
