@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Web.Tests;
 
@@ -122,6 +124,17 @@ public sealed class InputBoundaryTests(TwinAppFactory app)
     {
         var errors = await ProblemFieldsAsync(await _client.GetAsync("/dashboard/SiloProperties/not-a-silo"), HttpStatusCode.BadRequest);
         Assert.Equal(["address"], errors.Keys);
+    }
+
+    [Fact]
+    public async Task Each_rejection_leaves_a_warning_naming_the_field()
+    {
+        using var recorder = new RecordingLoggerProvider();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(recorder);
+        await _client.GetAsync("/api/assets?limit=2.5");
+        await _client.PostAsync("/api/clock", new StringContent("{\"paused\":42}", Encoding.UTF8, "application/json"));
+        Assert.Contains(recorder.Warnings, w => w.Category.StartsWith("CityTwin.Web.Boundaries", StringComparison.Ordinal) && w.Message.Contains("/api/assets") && w.Message.Contains("limit"));
+        Assert.Contains(recorder.Warnings, w => w.Category.StartsWith("CityTwin.Web.Boundaries", StringComparison.Ordinal) && w.Message.Contains("/api/clock") && w.Message.Contains("paused"));
     }
 
     [Fact]

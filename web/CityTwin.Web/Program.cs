@@ -74,7 +74,8 @@ contentTypes.Mappings[".mjs"] = "text/javascript";
 app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
 
 app.MapOpenApi();
-app.MapScalarApiReference("/api-docs", o => o.WithTitle("CityTwin API"));
+// No fonts from a CDN: the page's policy allows this origin only.
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("CityTwin API").DisableDefaultFonts());
 app.MapCityEndpoints();
 app.MapAreaEndpoints();
 app.MapAssetEndpoints();

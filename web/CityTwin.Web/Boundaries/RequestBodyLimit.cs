@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace CityTwin.Web.Boundaries;
 
 /// <summary>
 /// Holds each endpoint to its body limit: a declared length over it is refused at once (413), and a
-/// body of unknown length is read up to the limit before the endpoint sees it, so a client cannot
-/// stream an endless body into the JSON reader. Kestrel is told the same limit.
+/// body of unknown length sent to an endpoint that reads one is read up to the limit before the
+/// endpoint sees it, so a client cannot stream an endless body into the JSON reader. Kestrel is told
+/// the same limit for every request.
 /// </summary>
 public sealed class RequestBodyLimit(RequestDelegate next, IOptions<BoundaryOptions> options, ILogger<RequestBodyLimit> logger)
 {
@@ -21,7 +23,10 @@ public sealed class RequestBodyLimit(RequestDelegate next, IOptions<BoundaryOpti
             await RefuseAsync(http, limit, length.Value);
             return;
         }
-        if (length is null && http.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false })
+        // Only endpoints that read a body have it buffered: a transport (SignalR, a WebSocket) streams
+        // its own body and must not be read here.
+        var readsBody = http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null;
+        if (readsBody && length is null && http.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false })
         {
             var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
