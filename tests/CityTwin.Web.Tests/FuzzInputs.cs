@@ -53,6 +53,16 @@ public static class FuzzInputs
         ["z"] = "14", ["x"] = "13969", ["y"] = "6344", ["bbox"] = "126.6,37.4,126.7,37.5", ["limit"] = "10", ["kind"] = "streetlight",
     };
 
+    /// <summary>
+    /// A query or route value: a hand-picked boundary value, any double or long as a client might
+    /// format it (NaN, infinities, -0, subnormals included), or a string of number-like and odd characters.
+    /// </summary>
+    private static readonly Gen<string> Value = Gen.Frequency(
+        (3, (IGen<string>)Gen.Int[0, BadValues.Length - 1].Select(i => BadValues[i])),
+        (1, Gen.Double.Select(d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+        (1, Gen.Long.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        (1, Gen.String[Gen.Char["0123456789.,-+eE NaIfinty[]{}\"'%/\\_~:;&=?#서울\t"], 0, 40]));
+
     public static Gen<FuzzCase> For(IReadOnlyList<FuzzEndpoint> endpoints) =>
         Gen.Int[0, endpoints.Count - 1].SelectMany(i =>
         {
@@ -67,12 +77,12 @@ public static class FuzzInputs
     private static Gen<FuzzCase> ValueFault(FuzzEndpoint e)
     {
         var names = e.Pattern.Parameters.Select(p => p.Name).Concat(e.QueryNames).DefaultIfEmpty("q").ToArray();
-        return Gen.Select(Gen.Int[0, names.Length - 1], Gen.Int[0, BadValues.Length - 1], (n, v) =>
+        return Gen.Select(Gen.Int[0, names.Length - 1], Value, (n, bad) =>
         {
             var values = names.ToDictionary(x => x, x => Plausible.GetValueOrDefault(x, "x"), StringComparer.OrdinalIgnoreCase);
-            values[names[n]] = BadValues[v];
+            values[names[n]] = bad;
             var body = e.BodyType is null ? null : Encoding.UTF8.GetBytes(JsonSample.Of(e.BodyType)!.ToJsonString());
-            return new FuzzCase(e, e.Method, Url(e, values), body, body is null ? null : "application/json", $"{names[n]} = '{Clip(BadValues[v])}'");
+            return new FuzzCase(e, e.Method, Url(e, values), body, body is null ? null : "application/json", $"{names[n]} = '{Clip(bad)}'");
         });
     }
 
