@@ -31,9 +31,9 @@ public sealed record BoundaryOptions
 
     /// <summary>
     /// The policy of generated and third-party pages (the API reference, the Orleans dashboard, the
-    /// printable brief) that carry inline scripts or styles of their own.
+    /// printable policy brief) that carry inline scripts or styles of their own.
     /// </summary>
-    public string ToolPageContentSecurityPolicy { get; init; } =
+    public string InlineContentPagePolicy { get; init; } =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 }

@@ -8,8 +8,8 @@ namespace CityTwin.Web.Boundaries;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<BoundaryOptions> options)
 {
-    /// <summary>Pages that carry inline scripts or styles of their own and get the tool-page policy.</summary>
-    private static readonly string[] ToolPagePrefixes = ["/api-docs", "/dashboard", "/scalar"];
+    /// <summary>Pages that carry inline scripts or styles of their own and get the inline-content policy.</summary>
+    private static readonly string[] InlineContentPagePrefixes = ["/api-docs", "/dashboard", "/scalar"];
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -17,9 +17,9 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<BoundaryOptio
         {
             var headers = http.Response.Headers;
             var path = http.Request.Path.Value ?? "";
-            var toolPage = ToolPagePrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            var inlineContentPage = InlineContentPagePrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))
                 || (path.StartsWith("/api/scenarios/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/brief", StringComparison.OrdinalIgnoreCase));
-            headers.ContentSecurityPolicy = toolPage ? options.Value.ToolPageContentSecurityPolicy : options.Value.ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = inlineContentPage ? options.Value.InlineContentPagePolicy : options.Value.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             // For browsers that predate frame-ancestors.
