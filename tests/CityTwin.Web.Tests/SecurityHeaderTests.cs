@@ -27,6 +27,23 @@ public sealed class SecurityHeaderTests(TwinAppFactory app)
     }
 
     [Fact]
+    public async Task The_pages_inline_scripts_are_allowed_by_hash_and_nothing_else_inline()
+    {
+        using var response = await _client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        var csp = Header(response, "Content-Security-Policy");
+        var inline = System.Text.RegularExpressions.Regex.Matches(html, @"<script\b(?![^>]*\bsrc=)[^>]*>(?<body>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups["body"].Value).Where(b => b.Trim().Length > 0).ToList();
+        foreach (var body in inline)
+        {
+            var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
+            Assert.Contains($"'sha256-{hash}'", csp);
+        }
+        Assert.DoesNotContain("'unsafe-inline'", csp);
+        Assert.DoesNotContain("'unsafe-eval'", csp);
+    }
+
+    [Fact]
     public async Task The_server_error_path_keeps_the_headers_too()
     {
         // Garbage for a silo address goes through the exception handler, which clears headers.
