@@ -50,7 +50,7 @@ public sealed class CityGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await SaveAsync();
+        await SaveAsync(_clock);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -61,17 +61,21 @@ public sealed class CityGrain(
     {
         if (speed is { } s && (double.IsNaN(s) || s < ClockLimits.MinSpeed || s > ClockLimits.MaxSpeed))
             throw new ArgumentOutOfRangeException(nameof(speed), s, $"Speed must be between {ClockLimits.MinSpeed} and {ClockLimits.MaxSpeed}");
-        _clock = _clock with { Speed = speed ?? _clock.Speed, Paused = paused ?? _clock.Paused };
-        feed.PublishClock(_clock);
-        await SaveAsync();
-        return _clock;
+        return await ApplyAsync(_clock with { Speed = speed ?? _clock.Speed, Paused = paused ?? _clock.Paused });
     }
 
-    public async Task<ClockState> SetTimeAsync(DateTimeOffset simTime)
+    public Task<ClockState> SetTimeAsync(DateTimeOffset simTime) => ApplyAsync(_clock with { SimTime = simTime });
+
+    /// <summary>
+    /// A change takes effect only once it is stored: when the store is down the caller gets the
+    /// error and every screen keeps the clock it had, instead of a change that was reported as
+    /// failed being in force (and then lost on the next failover).
+    /// </summary>
+    private async Task<ClockState> ApplyAsync(ClockState changed)
     {
-        _clock = _clock with { SimTime = simTime };
+        await SaveAsync(changed);
+        _clock = changed;
         feed.PublishClock(_clock);
-        await SaveAsync();
         return _clock;
     }
 
@@ -108,7 +112,7 @@ public sealed class CityGrain(
     {
         try
         {
-            await SaveAsync();
+            await SaveAsync(_clock);
         }
         catch (Exception ex)
         {
@@ -117,9 +121,9 @@ public sealed class CityGrain(
         }
     }
 
-    private async Task SaveAsync()
+    private async Task SaveAsync(ClockState clock)
     {
-        var record = new ClockRecord { SimTime = _clock.SimTime, Speed = _clock.Speed, Paused = _clock.Paused, SavedAt = time.GetUtcNow() };
+        var record = new ClockRecord { SimTime = clock.SimTime, Speed = clock.Speed, Paused = clock.Paused, SavedAt = time.GetUtcNow() };
         stored.State = record;
         try
         {

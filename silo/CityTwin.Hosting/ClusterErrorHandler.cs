@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace CityTwin.Hosting;
 
 /// <summary>
-/// While a silo is being evicted some grain calls fail even after retries. The API then answers
-/// 503 with Retry-After (the caller should simply try again), never a 500.
+/// While a silo is being evicted some grain calls fail even after retries, and while the durable
+/// store is down or locked a change cannot be stored (and is therefore not applied). The API then
+/// answers 503 with Retry-After (the caller should simply try again), never a 500.
 /// </summary>
 public sealed class ClusterErrorHandler(IProblemDetailsService problems, ILogger<ClusterErrorHandler> logger) : IExceptionHandler
 {
@@ -15,8 +16,10 @@ public sealed class ClusterErrorHandler(IProblemDetailsService problems, ILogger
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!TransientGrainErrors.IsTransient(exception) && exception is not TimeoutException) return false;
-        logger.LogWarning("{Method} {Path} hit a cluster change ({Error}); answered 503", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+        var storeDown = StoreErrors.IsUnavailable(exception);
+        if (!storeDown && !TransientGrainErrors.IsTransient(exception) && exception is not TimeoutException) return false;
+        logger.LogWarning(storeDown ? exception : null, "{Method} {Path} hit {Cause} ({Error}); answered 503",
+            httpContext.Request.Method, httpContext.Request.Path, storeDown ? "an unavailable store" : "a cluster change", exception.GetType().Name);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -26,7 +29,7 @@ public sealed class ClusterErrorHandler(IProblemDetailsService problems, ILogger
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The cluster is recovering from a lost silo",
+                Title = storeDown ? "The twin's store is unavailable" : "The cluster is recovering from a lost silo",
                 Detail = $"Try again in {RetryAfterSeconds} s; the request changed nothing.",
             },
         });

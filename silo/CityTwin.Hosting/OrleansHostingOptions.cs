@@ -25,4 +25,10 @@ public sealed class OrleansHostingOptions
 
     /// <summary>Embedded mode: folder of the SQLite store; relative paths are under the content root.</summary>
     public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>
+    /// Embedded mode: how long a write waits for the SQLite store when another process holds it
+    /// (a backup, an admin's sqlite3 shell) before the write fails and the API answers 503.
+    /// </summary>
+    public TimeSpan StoreBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

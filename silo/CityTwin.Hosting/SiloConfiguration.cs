@@ -37,6 +37,7 @@ public static class SiloConfiguration
         silo.AddSqliteGrainStorage(StorageNames.Durable, o =>
         {
             o.DataSource = Path.Combine(directory, "citytwin.db");
+            o.BusyTimeout = options.StoreBusyTimeout;
             o.GrainStorageSerializer = new JsonGrainStateSerializer();
         });
         // Reminders only keep grains awake and checkpointing; each grain registers its own again
