@@ -31,16 +31,13 @@ public sealed class ScenarioContractSerializationTests
                 new ScenarioIntervention("led-retrofit", new Dictionary<string, double> { ["sharePercent"] = 80 }, ScenarioTarget.Gu("28185")),
                 new ScenarioIntervention("road-closure", null, ScenarioTarget.InPolygon([new(126.6, 37.4), new(126.7, 37.4), new(126.65, 37.45)])),
                 new ScenarioIntervention("rooftop-solar", null, ScenarioTarget.Assets(["building-1", "building-2"])),
-            ])
-        {
-            ConditionsInBaseline = true,
-        };
+            ]);
 
         var copy = Serializer.Deserialize<ScenarioDefinition>(Serializer.SerializeToArray(definition));
         Assert.NotNull(copy);
 
         Assert.Equal(JsonSerializer.Serialize(definition), JsonSerializer.Serialize(copy));
-        Assert.True(copy.ConditionsInBaseline);
+        Assert.Equal(50, copy.Conditions!.HeavyRain!.RainMmH);
         Assert.Equal(24, copy.StepCount);
     }
 

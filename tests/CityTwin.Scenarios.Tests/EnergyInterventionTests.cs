@@ -74,7 +74,7 @@ public class EnergyInterventionTests
     {
         // A 6 °C heatwave in both runs, so the difference is the capacity alone.
         var heat = new ScenarioConditions(Heatwave: new HeatwaveCondition(0, 24, 6));
-        var probe = At(Local(2025, 8, 6, 0), 24, 30) with { Conditions = heat, ConditionsInBaseline = true };
+        var probe = At(Local(2025, 8, 6, 0), 24, 30) with { Conditions = heat };
         var overloaded = City.Districts
             .Select(d => Runner.RunDistrict(probe, d.Code).District)
             .OrderByDescending(d => d.Totals(ScenarioKpiIds.SubstationOverloadHours).Baseline)

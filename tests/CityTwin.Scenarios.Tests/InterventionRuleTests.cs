@@ -34,7 +34,6 @@ public class InterventionRuleTests
         At(Local(2025, 8, 6, 0), 24, 30, interventions) with
         {
             Conditions = new ScenarioConditions(Heatwave: new HeatwaveCondition(0, 24, 6)),
-            ConditionsInBaseline = true,
         };
 
     private static string BusiestYeonsuRoad() => AssetsOf(Yeonsu, AssetKind.RoadSegment).Where(IsVehicleRoad)
@@ -68,10 +67,10 @@ public class InterventionRuleTests
             () => At(Local(2025, 5, 14, 0), 6, 60, Intervention(InterventionIds.EvAdoption, ScenarioTarget.City())),
             () => Namdong, ScenarioKpiIds.Co2TrafficTonnes, KpiOutcome.Better),
         [InterventionIds.GreenRoofs] = new(
-            () => At(Local(2025, 9, 10, 10), 6, 10, Intervention(InterventionIds.GreenRoofs, ScenarioTarget.City(), ("areaSharePercent", 50))) with { Conditions = Storm, ConditionsInBaseline = true },
+            () => At(Local(2025, 9, 10, 10), 6, 10, Intervention(InterventionIds.GreenRoofs, ScenarioTarget.City(), ("areaSharePercent", 50))) with { Conditions = Storm },
             () => Bupyeong, ScenarioKpiIds.FloodAlarmHours, KpiOutcome.Better),
         [InterventionIds.PermeablePaving] = new(
-            () => At(Local(2025, 9, 10, 10), 6, 10, Intervention(InterventionIds.PermeablePaving, ScenarioTarget.City(), ("areaSharePercent", 50))) with { Conditions = Storm, ConditionsInBaseline = true },
+            () => At(Local(2025, 9, 10, 10), 6, 10, Intervention(InterventionIds.PermeablePaving, ScenarioTarget.City(), ("areaSharePercent", 50))) with { Conditions = Storm },
             () => Bupyeong, ScenarioKpiIds.FloodAlarmHours, KpiOutcome.Better),
         [InterventionIds.DemandResponse] = new(
             () => At(Local(2025, 8, 6, 12), 12, 30, Intervention(InterventionIds.DemandResponse, ScenarioTarget.City())),

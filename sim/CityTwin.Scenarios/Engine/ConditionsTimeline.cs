@@ -7,9 +7,10 @@ namespace CityTwin.Scenarios.Engine;
 
 /// <summary>
 /// City-wide conditions at every step of a definition, for the baseline and the scenario. They
-/// are the same for every district, so the engine computes them once and shares them. Where no
-/// condition applies the scenario array holds the very same objects as the baseline, which lets the
-/// step evaluation skip assets that no intervention touches.
+/// are the same for every district, so the engine computes them once and shares them. Both runs
+/// see the same weather (the imposed conditions when there are any), so the scenario array holds the
+/// very same objects as the baseline, which lets the step evaluation skip assets that no
+/// intervention touches.
 /// </summary>
 internal sealed class ConditionsTimeline
 {
@@ -30,7 +31,7 @@ internal sealed class ConditionsTimeline
 
     public int Count => Baseline.Length;
 
-    public static ConditionsTimeline Build(CityPack city, int seed, DateTimeOffset start, TimeSpan step, int steps, ScenarioConditions? conditions, bool conditionsInBaseline)
+    public static ConditionsTimeline Build(CityPack city, int seed, DateTimeOffset start, TimeSpan step, int steps, ScenarioConditions? conditions)
     {
         var model = new ConditionsModel(city, seed);
         var seeded = new CityConditions[steps];
@@ -40,7 +41,9 @@ internal sealed class ConditionsTimeline
         var weather = new ScenarioWeather(model.Weather, start, conditions);
         var imposed = new CityConditions[steps];
         for (var k = 0; k < steps; k++) imposed[k] = model.At(start + step * k, weather.At);
-        return new ConditionsTimeline(conditionsInBaseline ? imposed : seeded, imposed);
+        // The conditions are the weather of both runs: a baseline without them would charge the
+        // weather's effect to the interventions.
+        return new ConditionsTimeline(imposed, imposed);
     }
 
     private static bool IsDry(CityConditions c)

@@ -54,6 +54,7 @@ internal sealed class DistrictPlan
     private readonly double[] _evShare;
     private readonly double[] _evAddedVehicles;
     private readonly double[] _evNo2Factor;
+    private readonly bool[] _dongWithoutSubstation;
 
     /// <summary>Takes the finished arrays of a builder (see <see cref="DistrictPlanBuilder.Build"/>).</summary>
     public DistrictPlan(DistrictPlanBuilder built)
@@ -85,6 +86,7 @@ internal sealed class DistrictPlan
         _evShare = built.EvShare;
         _evAddedVehicles = built.EvAddedVehicles;
         _evNo2Factor = built.EvNo2Factor;
+        _dongWithoutSubstation = built.DongWithoutSubstation;
 
         Scopes = built.Scopes;
         Notes = built.Notes;
@@ -198,19 +200,7 @@ internal sealed class DistrictPlan
             s.NewPvMw[d] = _addedKwp[d] * pvScenario / 1000;
         }
 
-        foreach (var sub in _substations)
-        {
-            _substationModel.Evaluate(sub.Slot, cb, 1, 0, 0, v);
-            AddSubstation(bAcc, sub.Dong, v);
-            var factor = 1.0;
-            for (var q = sub.WindowStart; q < sub.WindowEnd; q++) factor *= s.WindowFactor[_windowIndex[q]];
-            var extra = sub.Share * (s.EvMw[sub.Dong] * factor - s.NewPvMw[sub.Dong]);
-            if (same && factor == 1 && extra == 0 && sub.ExtraCapacityMw == 0) v.CopyTo(w);
-            else _substationModel.Evaluate(sub.Slot, cs, factor, extra, sub.ExtraCapacityMw, w);
-            AddSubstation(sAcc, sub.Dong, w);
-            sink?.Add(sub.Asset, v[..2], w[..2], false);
-        }
-
+        // Streetlights before the substations: their change is part of the grid balance (docs/models.md §16.1).
         foreach (var l in _lights)
         {
             var output = 1.0;
@@ -225,6 +215,32 @@ internal sealed class DistrictPlan
                 _lightModel.Evaluate(l.Slot, cs, l.WattFactor, output, w);
                 sink.Add(l.Asset, v, w, false);
             }
+        }
+        for (var d = 0; d < Dongs.Length; d++)
+        {
+            var o = d * Channels + (int)ScenarioChannel.StreetlightKw;
+            s.LightDeltaMw[d] = (sAcc[o] - bAcc[o]) / 1000;
+        }
+
+        // The grid balance: the substation load is the top-down total of every end use of the served
+        // population (§7), so each end use modelled bottom-up enters only as its change against the
+        // baseline, never twice.
+        foreach (var sub in _substations)
+        {
+            _substationModel.Evaluate(sub.Slot, cb, 1, 0, 0, v);
+            AddSubstation(bAcc, sub.Dong, v);
+            var factor = 1.0;
+            for (var q = sub.WindowStart; q < sub.WindowEnd; q++) factor *= s.WindowFactor[_windowIndex[q]];
+            var extra = sub.Share * (s.EvMw[sub.Dong] * factor - s.NewPvMw[sub.Dong] + s.LightDeltaMw[sub.Dong]);
+            if (same && factor == 1 && extra == 0 && sub.ExtraCapacityMw == 0) v.CopyTo(w);
+            else _substationModel.Evaluate(sub.Slot, cs, factor, extra, sub.ExtraCapacityMw, w);
+            AddSubstation(sAcc, sub.Dong, w);
+            sink?.Add(sub.Asset, v[..2], w[..2], false);
+        }
+        for (var d = 0; d < Dongs.Length; d++)
+        {
+            if (_dongWithoutSubstation[d])
+                sAcc[d * Channels + (int)ScenarioChannel.GridLoadMw] += s.EvMw[d] - s.NewPvMw[d] + s.LightDeltaMw[d];
         }
 
         // With no rain in the last three hours every sensor reads zero (the flood model's dry case), so skip them.

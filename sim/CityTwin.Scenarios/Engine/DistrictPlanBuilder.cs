@@ -114,6 +114,9 @@ internal sealed class DistrictPlanBuilder
     public RoadItem[] Roads { get; }
     public AirItem[] Air { get; }
     public SubstationItem[] Substations { get; }
+
+    /// <summary>Dongs none of whose served population sits behind a substation of the gu.</summary>
+    public bool[] DongWithoutSubstation { get; private set; } = [];
     public LightItem[] Lights { get; }
     public FloodItem[] Floods { get; }
     public BuildingItem[] Buildings { get; }
@@ -233,7 +236,8 @@ internal sealed class DistrictPlanBuilder
             AddedKwp[b.Dong] += b.AddedKwp;
         }
 
-        // A dong's added EV charging and new PV reach the grid through its substations, by served population.
+        // A dong's changes in end use (added EV charging, new PV, streetlights) reach the grid through
+        // its substations, by served population; a dong without one takes them straight into its grid load.
         var served = new double[n];
         foreach (var s in Substations) served[s.Dong] += ((SubstationSpec)City.Assets[s.Asset].Spec).ServedPopulation;
         for (var j = 0; j < Substations.Length; j++)
@@ -241,9 +245,10 @@ internal sealed class DistrictPlanBuilder
             var d = Substations[j].Dong;
             Substations[j].Share = served[d] > 0 ? ((SubstationSpec)City.Assets[Substations[j].Asset].Spec).ServedPopulation / served[d] : 0;
         }
-        var dongsWithoutSubstation = Enumerable.Range(0, n).Count(d => served[d] <= 0);
+        DongWithoutSubstation = [.. served.Select(x => x <= 0)];
+        var dongsWithoutSubstation = DongWithoutSubstation.Count(x => x);
         if (dongsWithoutSubstation > 0)
-            AddNote($"{District.NameEn}: {dongsWithoutSubstation} dong(s) have no substation; their EV charging and new PV are not counted in the grid load.");
+            AddNote($"{District.NameEn}: {dongsWithoutSubstation} dong(s) have no substation; their changes in EV charging, PV and streetlights count in the grid energy but load no substation.");
 
         var windowIndex = new List<int>();
         for (var j = 0; j < Substations.Length; j++)

@@ -151,13 +151,12 @@ public sealed class ScenarioEngine
         var district = _city.FindDistrict(guCode) ?? throw new ArgumentException($"unknown gu '{guCode}'", nameof(guCode));
         var plan = Plan(definition, district);
         var model = new ConditionsModel(_city.Pack, definition.Seed);
-        var seeded = model.At(instant);
         var conditions = definition.Conditions;
         var imposed = conditions is null || conditions.IsEmpty
-            ? seeded
+            ? model.At(instant)
             : model.At(instant, new ScenarioWeather(model.Weather, definition.Start.StartInstant(_city.Pack.Clock), conditions).At);
         var sink = new SnapshotSink(_city);
-        plan.Snapshot(definition.ConditionsInBaseline ? imposed : seeded, imposed, sink);
+        plan.Snapshot(imposed, imposed, sink);
         return new ScenarioSnapshot(instant.ToOffset(TimeSpan.Zero), district.Code, sink.Assets);
     }
 
@@ -177,7 +176,7 @@ public sealed class ScenarioEngine
     {
         var key = TimelineKey(definition, start, steps);
         var timeline = _timelines.GetOrAdd(key, _ => new Lazy<ConditionsTimeline>(() =>
-            ConditionsTimeline.Build(_city.Pack, definition.Seed, start, definition.Step, steps, definition.Conditions, definition.ConditionsInBaseline))).Value;
+            ConditionsTimeline.Build(_city.Pack, definition.Seed, start, definition.Step, steps, definition.Conditions))).Value;
         Trim(_timelines);
         return timeline;
     }
@@ -197,7 +196,7 @@ public sealed class ScenarioEngine
     {
         var b = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        b.Append(inv, $"{definition.Seed}|{start.UtcTicks}|{definition.Step.Ticks}|{steps}|{definition.ConditionsInBaseline}");
+        b.Append(inv, $"{definition.Seed}|{start.UtcTicks}|{definition.Step.Ticks}|{steps}");
         if (definition.Conditions is { } c)
         {
             foreach (var p in c.TemperatureOffsets ?? []) b.Append(inv, $"|o{p.AtHours:R},{p.OffsetC:R}");

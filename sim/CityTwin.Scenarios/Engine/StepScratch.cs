@@ -15,6 +15,7 @@ internal sealed class StepScratch
         TrafficFactor = new double[dongs];
         EvMw = new double[dongs];
         NewPvMw = new double[dongs];
+        LightDeltaMw = new double[dongs];
         ClosedFlow = new double[closedRoads];
         WindowFactor = new double[windows];
     }
@@ -32,6 +33,9 @@ internal sealed class StepScratch
 
     public double[] EvMw { get; }
     public double[] NewPvMw { get; }
+
+    /// <summary>Scenario minus baseline streetlight power of the dong, MW: the lights' change in the grid balance.</summary>
+    public double[] LightDeltaMw { get; }
 
     /// <summary>Flow each closed road would have carried, veh/h.</summary>
     public double[] ClosedFlow { get; }

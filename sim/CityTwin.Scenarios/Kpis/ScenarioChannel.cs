@@ -32,7 +32,11 @@ public enum ScenarioChannel
     /// <summary>Exhaust CO2 of those vehicle-km, tonnes per hour.</summary>
     TrafficCo2 = 7,
 
-    /// <summary>Σ substation load (net of new rooftop PV, with EV charging and demand response), MW.</summary>
+    /// <summary>
+    /// Grid load, MW: Σ substation load (every end use of the served population, top-down) plus the
+    /// scenario's changes in end use (added EV charging, new rooftop PV as a negative load, streetlights,
+    /// demand response); see docs/models.md §16.1.
+    /// </summary>
     GridLoadMw = 8,
 
     /// <summary>Rooftop PV output (existing and new panels), MW.</summary>

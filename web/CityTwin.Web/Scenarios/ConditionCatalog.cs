@@ -28,7 +28,7 @@ public static class ConditionCatalog
         [
             new("startHours", "startHours", "h", 2, 0, ScenarioLimits.MaxHorizon.TotalHours, "Hours after the scenario start"),
             new("durationHours", "durationHours", "h", 3, 0.5, ScenarioLimits.MaxRainDuration.TotalHours, "How long it rains"),
-            new("rainMmH", "rainMmH", "mm/h", 50, 1, ScenarioLimits.MaxRainMmH, "Rain intensity"),
+            new("rainMmH", "rainMmH", "mm/h", 80, 1, ScenarioLimits.MaxRainMmH, "Rain intensity"),
         ]),
     ];
 

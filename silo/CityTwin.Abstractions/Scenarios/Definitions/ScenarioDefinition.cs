@@ -3,9 +3,9 @@ namespace CityTwin.Abstractions.Scenarios.Definitions;
 /// <summary>
 /// A what-if scenario: a start, a horizon cut into equal steps, the seed of the weather and of every
 /// random draw, the imposed conditions and the interventions. The engine runs it twice over the same
-/// steps: the <b>baseline</b> (seeded weather, no intervention) and the <b>scenario</b> (conditions and
-/// interventions). With <see cref="ConditionsInBaseline"/> the baseline also gets the conditions, so
-/// the difference isolates what the interventions do under that weather.
+/// steps: the <b>baseline</b> (the conditions, no intervention) and the <b>scenario</b> (the conditions
+/// and the interventions), whatever the start. Both runs share the weather so that the difference is
+/// what the interventions do under it, never the weather itself.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.ScenarioDefinition")]
 public sealed record ScenarioDefinition(
@@ -18,8 +18,6 @@ public sealed record ScenarioDefinition(
     [property: Id(6)] ScenarioConditions? Conditions,
     [property: Id(7)] IReadOnlyList<ScenarioIntervention>? Interventions)
 {
-    [Id(8)] public bool ConditionsInBaseline { get; init; }
-
     /// <summary>Steps in the horizon (meaningful once validated: the step divides the horizon).</summary>
     public int StepCount => Step > TimeSpan.Zero ? (int)(Horizon.Ticks / Step.Ticks) : 0;
 }
