@@ -126,6 +126,8 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
         Assert.Contains("seed 7", html);
         Assert.Contains("UTC+09:00 (Asia/Seoul)", html);
         Assert.Contains("LED", html);
+        // Every district uses less streetlight energy: the legend says so, with the change's sign.
+        Assert.Matches(@"largest change in one district: -[0-9][0-9.,]* MWh \(better\)", html);
     }
 
     [Fact]

@@ -118,9 +118,14 @@ public static class ScenarioBrief
                 }
             sb.Append("\"><title>").Append(E($"{d.NameEn} {d.NameKo}: {Signed(delta)} {kpi.Unit}")).Append("</title></path>");
         }
+        // The legend names the colours, then the largest change with its own sign and verdict: the
+        // scale's bound alone ("worse, largest +10") read as a loss when every district improved.
+        var largest = deltas.Values.OrderByDescending(Math.Abs).FirstOrDefault();
+        var verdict = largest == 0 ? "unchanged" : (kpi.Better == "lower" ? largest < 0 : largest > 0) ? "better" : "worse";
         sb.Append("</svg><div class=\"legend\"><span style=\"background:").Append(Blend((10, 125, 50), 1)).Append("\"></span> better · ")
           .Append("<span style=\"background:#e0e0e0\"></span> unchanged · <span style=\"background:").Append(Blend((179, 38, 30), 1))
-          .Append("\"></span> worse (largest change ").Append(Signed(max)).Append(' ').Append(E(kpi.Unit)).Append(")</div>");
+          .Append("\"></span> worse · largest change in one district: ").Append(Signed(largest)).Append(' ').Append(E(kpi.Unit))
+          .Append(" (").Append(verdict).Append(")</div>");
     }
 
     /// <summary>
