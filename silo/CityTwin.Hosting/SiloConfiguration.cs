@@ -18,7 +18,7 @@ public static class SiloConfiguration
         if (options.Mode == HostingMode.Embedded) UseEmbedded(silo, options, contentRoot);
         else UseCluster(silo, options, ClusterConnectionString(configuration));
 
-        silo.AddDashboard();
+        silo.AddDashboard(DashboardSettings.Configure);
         return silo;
     }
 

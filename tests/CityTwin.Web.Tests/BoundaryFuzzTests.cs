@@ -45,13 +45,22 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
 
         await FuzzInputs.For(endpoints).SampleAsync(async c =>
         {
-            using var response = await client.SendAsync(c.ToRequest(), HttpCompletionOption.ResponseHeadersRead);
-            var status = (int)response.StatusCode;
-            statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-            // Some answers are streams that never end (the dashboard's live trace): a success needs no body read.
-            if (status < 300) return;
-            var body = await response.Content.ReadAsStringAsync();
-            if (Fault(c, response, body) is { } fault) failures.Add(($"{c.Endpoint} {status} {fault.Split(' ', 3)[0]}", $"{status} {fault}: {c}"));
+            // A request that never gets its answer is a failure to report, not a run that hangs.
+            using var answered = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                using var response = await client.SendAsync(c.ToRequest(), HttpCompletionOption.ResponseHeadersRead, answered.Token);
+                var status = (int)response.StatusCode;
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                // A success needs no body read: some answers are long-lived streams by design.
+                if (status < 300) return;
+                var body = await response.Content.ReadAsStringAsync(answered.Token);
+                if (Fault(c, response, body) is { } fault) failures.Add(($"{c.Endpoint} {status} {fault.Split(' ', 3)[0]}", $"{status} {fault}: {c}"));
+            }
+            catch (OperationCanceledException) when (answered.IsCancellationRequested)
+            {
+                failures.Add(($"{c.Endpoint} no answer", $"no answer within 30 s: {c}"));
+            }
         }, iter: Cases);
 
         output.WriteLine($"{Cases} cases over {endpoints.Count} endpoints in {clock.Elapsed.TotalSeconds:0.0} s; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");

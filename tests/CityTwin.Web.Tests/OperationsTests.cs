@@ -63,6 +63,23 @@ public sealed class OperationsTests(TwinAppFactory app)
     }
 
     [Fact]
+    public async Task The_dashboards_live_log_stream_is_off_so_an_idle_reader_cannot_stall_requests()
+    {
+        using var client = app.CreateClient();
+        // Opened and never read, as a browser tab left in the background would.
+        using var trace = await client.GetAsync("/dashboard/Trace", HttpCompletionOption.ResponseHeadersRead);
+        Assert.NotEqual(HttpStatusCode.OK, trace.StatusCode);
+
+        // Requests that log (every refused one logs a warning) still complete promptly.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        for (var i = 0; i < 200; i++)
+        {
+            using var refused = await client.GetAsync($"/api/assets?limit=x{i}", deadline.Token);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Dashboard_is_served_at_dashboard()
     {
         using var client = app.CreateClient();

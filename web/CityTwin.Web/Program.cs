@@ -23,7 +23,7 @@ if (cluster)
     // and web nodes scale apart from silos. The simulator runs as its own process.
     builder.Services.AddSingleton(catalog);
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.UseOrleansClient(client => client.UseCityTwinCluster(builder.Configuration).AddDashboard());
+    builder.UseOrleansClient(client => client.UseCityTwinCluster(builder.Configuration).AddDashboard(DashboardSettings.Configure));
     builder.Services.AddSingleton<ClusterLiveFeed>();
     builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ClusterLiveFeed>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveFeed>());
