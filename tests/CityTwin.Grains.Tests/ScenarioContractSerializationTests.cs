@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class ScenarioContractSerializationTests
             [new AreaRow("28185", "Yeonsu-gu", "연수구", new Dictionary<string, Comparison> { ["streetlightEnergy"] = Comparison.Of(2, 1) })],
             [new AreaRow("28185510", "Songdo 1", "송도1동", new Dictionary<string, Comparison> { ["streetlightEnergy"] = Comparison.Of(0, 0) })],
             new Dictionary<string, SeriesPair> { ["streetlightEnergy"] = new("MWh", [1, 2], [0.5, double.NaN]) },
-            [new ScopeTotalsRow(0, "led-retrofit", 26000, 155, 26000, "lamps")],
+            [new ScopeTotals(0, "led-retrofit", 26000, 155, 26000, "lamps")],
             ["a note"]);
 
         var copy = Serializer.Deserialize<ScenarioResultsDocument>(Serializer.SerializeToArray(document));

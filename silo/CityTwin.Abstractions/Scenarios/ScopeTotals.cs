@@ -1,6 +1,9 @@
 namespace CityTwin.Abstractions.Scenarios;
 
-/// <summary>What one intervention touched in one district (added up across districts for the brief).</summary>
+/// <summary>
+/// What one intervention touched: in one district (a partition's outcome), or citywide in the
+/// results document, where the districts' totals are added up ("converts 26,000 lamps").
+/// </summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.ScopeTotals")]
 public sealed record ScopeTotals(
     [property: Id(0)] int Index,

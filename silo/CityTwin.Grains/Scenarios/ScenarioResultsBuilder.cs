@@ -42,7 +42,7 @@ public static class ScenarioResultsBuilder
         }).ToList();
 
         var scopes = outcomes.SelectMany(o => o.Scopes).GroupBy(s => s.Index).OrderBy(g => g.Key).Select(g =>
-            new ScopeTotalsRow(g.Key, g.First().Type, g.Sum(s => s.Assets), g.Sum(s => s.Dongs), g.Sum(s => s.Quantity), g.First().QuantityUnit)).ToList();
+            new ScopeTotals(g.Key, g.First().Type, g.Sum(s => s.Assets), g.Sum(s => s.Dongs), g.Sum(s => s.Quantity), g.First().QuantityUnit)).ToList();
 
         return new ScenarioResultsDocument(
             id,

@@ -17,5 +17,5 @@ public sealed record ScenarioResultsDocument(
     [property: Id(7)] IReadOnlyList<AreaRow> Districts,
     [property: Id(8)] IReadOnlyList<AreaRow> Dongs,
     [property: Id(9)] IReadOnlyDictionary<string, SeriesPair> Series,
-    [property: Id(10)] IReadOnlyList<ScopeTotalsRow> Scopes,
+    [property: Id(10)] IReadOnlyList<ScopeTotals> Scopes,
     [property: Id(11)] IReadOnlyList<string> Notes);
