@@ -22,11 +22,11 @@ public static class Operations
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCityTwinMetrics(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>/metrics</c>; the web app puts it behind a policy, a silo serves it on its internal port.</summary>
+    public static IEndpointConventionBuilder MapCityTwinMetrics(this IEndpointRouteBuilder app)
     {
         // The meter is created lazily by DI: resolve it so its instruments exist from the first scrape.
         app.ServiceProvider.GetRequiredService<CityTwinMetrics>();
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
-        return app;
+        return app.MapPrometheusScrapingEndpoint(MetricsPath);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityTwin.Abstractions.Live;
+using CityTwin.Accounts;
 using CityTwin.Hosting;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
@@ -8,6 +9,7 @@ using CityTwin.Web.Boundaries;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using CityTwin.Web.Scenarios;
+using CityTwin.Web.Security;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Orleans.Dashboard;
@@ -37,6 +39,12 @@ else
     builder.Services.AddSingleton<ILiveFrameSource>(sp => sp.GetRequiredService<ILiveFeed>());
     builder.Services.AddCityTwinSimulation(builder.Configuration);
 }
+// Accounts live in the twin's durable store: the cluster's PostgreSQL, or a SQLite file beside the embedded silo's.
+AccountStore accountStore = cluster
+    ? new AccountStore.Postgres(SiloConfiguration.ClusterConnectionString(builder.Configuration))
+    : new AccountStore.Sqlite(Path.Combine(Path.GetFullPath(builder.Configuration["Orleans:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath), "accounts.db"));
+builder.Services.AddCityTwinSecurity(builder.Configuration, accountStore);
+builder.Services.AddScoped<SingleSignOnAccounts>();
 builder.Services.AddCityTwinMetrics();
 builder.Services.AddExceptionHandler<ClusterErrorHandler>();
 builder.Services.AddInputBoundaries(builder.Configuration);
@@ -71,7 +79,10 @@ app.UseDefaultFiles();
 var contentTypes = new FileExtensionContentTypeProvider();
 contentTypes.Mappings[".geojson"] = "application/geo+json";
 contentTypes.Mappings[".mjs"] = "text/javascript";
+// The page itself is public (it has to offer sign-in); the data behind it follows the policies.
 app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
+app.UseCityTwinSecurity();
+app.UseRateLimits();
 
 app.MapOpenApi();
 // No fonts from a CDN: the page's policy allows this origin only.
@@ -82,10 +93,13 @@ app.MapAssetEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapScenarioEndpoints();
+app.MapAccountEndpoints();
+app.MapAdminEndpoints();
 app.MapHub<TwinHub>("/hubs/twin");
-app.MapCityTwinMetrics();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapCityTwinMetrics().RequireAuthorization(Policies.Operations);
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Operations);
 
+await app.Services.InitializeAccountsAsync();
 app.Run();
 
 /// <summary>Entry point; public so tests can host the real app.</summary>

@@ -12,8 +12,11 @@ namespace CityTwin.Abstractions.Scenarios;
 [Alias("CityTwin.IScenarioGrain")]
 public interface IScenarioGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the (already validated) definition and queues the run.</summary>
-    [Alias("Start")] Task<ScenarioSummary> StartAsync(ScenarioDefinition definition);
+    /// <summary>Stores the (already validated) definition and queues the run on behalf of <paramref name="owner"/>.</summary>
+    [Alias("StartOwned")] Task<ScenarioSummary> StartAsync(ScenarioDefinition definition, string owner);
+
+    /// <summary>Publishes a completed scenario (everyone may read it) or takes it back; null when there is no such scenario.</summary>
+    [Alias("SetPublished")] Task<ScenarioSummary?> SetPublishedAsync(bool published, string by);
 
     [Alias("GetSummary")] Task<ScenarioSummary?> GetSummaryAsync();
 

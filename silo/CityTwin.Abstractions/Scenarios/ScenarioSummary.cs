@@ -15,6 +15,12 @@ public sealed record ScenarioSummary
     [Id(7)] public string? Error { get; init; }
     [Id(8)] public double HorizonHours { get; init; }
     [Id(9)] public double StepMinutes { get; init; }
+    /// <summary>User name of the planner who ran it (null for runs stored before accounts existed).</summary>
+    [Id(10)] public string? Owner { get; init; }
+    /// <summary>Published scenarios are readable by everyone (the public view); others by planners only.</summary>
+    [Id(11)] public bool Published { get; init; }
+    [Id(12)] public DateTimeOffset? PublishedAt { get; init; }
+    [Id(13)] public string? PublishedBy { get; init; }
 
     public bool IsActive => Status is ScenarioStatus.Queued or ScenarioStatus.Running;
 }

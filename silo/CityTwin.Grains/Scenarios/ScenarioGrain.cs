@@ -55,7 +55,7 @@ public sealed class ScenarioGrain(
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<ScenarioSummary> StartAsync(ScenarioDefinition definition)
+    public async Task<ScenarioSummary> StartAsync(ScenarioDefinition definition, string owner)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (stored.State.Summary is { } existing) return existing; // a retried start changes nothing
@@ -68,6 +68,7 @@ public sealed class ScenarioGrain(
             CreatedAt = time.GetUtcNow(),
             HorizonHours = definition.Horizon.TotalHours,
             StepMinutes = definition.Step.TotalMinutes,
+            Owner = owner,
         };
         await stored.WriteStateAsync();
         await Registry.UpsertAsync(stored.State.Summary);
@@ -78,6 +79,30 @@ public sealed class ScenarioGrain(
     }
 
     public Task<ScenarioSummary?> GetSummaryAsync() => Task.FromResult(stored.State.Summary);
+
+    public async Task<ScenarioSummary?> SetPublishedAsync(bool published, string by)
+    {
+        if (stored.State.Summary is not { } summary) return null;
+        if (summary.Published == published) return summary;
+        // Stored before it is in force: a failed write leaves the scenario as it was.
+        stored.State.Summary = summary with
+        {
+            Published = published,
+            PublishedAt = published ? time.GetUtcNow() : null,
+            PublishedBy = published ? by : null,
+        };
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        catch
+        {
+            stored.State.Summary = summary;
+            throw;
+        }
+        await Registry.UpsertAsync(stored.State.Summary);
+        return stored.State.Summary;
+    }
 
     public Task<ScenarioDefinition?> GetDefinitionAsync() => Task.FromResult(stored.State.Definition);
 

@@ -3,7 +3,9 @@ using CityTwin.Abstractions.Clock;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Model.City;
 using CityTwin.Simulation;
+using CityTwin.Accounts;
 using CityTwin.Web.Live;
+using CityTwin.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityTwin.Web.Api;
@@ -42,7 +44,7 @@ public static class CityEndpoints
             TypedResults.Ok(frames.Clock(await grains.GetGrain<ICityGrain>(catalog.Id).GetClockAsync())))
             .WithSummary("The simulated clock with sunrise, sunset and weather");
 
-        api.MapPost("/clock", async Task<Results<Ok<ClockFrame>, ValidationProblem>> (ClockRequest? request, CityCatalog catalog, IGrainFactory grains, FrameFactory frames, ILogger<ClockRequest> logger) =>
+        api.MapPost("/clock", async Task<Results<Ok<ClockFrame>, ValidationProblem>> (ClockRequest? request, HttpContext http, CityCatalog catalog, IGrainFactory grains, FrameFactory frames, ILogger<ClockRequest> logger) =>
         {
             if (request is null || (request.Speed is null && request.Paused is null && request.SimTime is null))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Give at least one of speed, paused, simTime"] });
@@ -57,8 +59,11 @@ public static class CityEndpoints
             var city = grains.GetGrain<ICityGrain>(catalog.Id);
             if (request.SimTime is { } t) await city.SetTimeAsync(t);
             var clock = await city.SetClockAsync(request.Speed, request.Paused);
+            await http.AuditAsync(AuditActions.ClockSet, target: catalog.Id, detail: ClockChange.Describe(request, clock));
+            logger.LogInformation("{User} set the clock: {Change}", Actor.NameOf(http.User), ClockChange.Describe(request, clock));
             return TypedResults.Ok(frames.Clock(clock));
-        }).WithSummary("Change speed (1-360), pause or resume, or set the simulated time");
+        }).RequireAuthorization(Policies.ClockControl)
+            .WithSummary("Change speed (1-360), pause or resume, or set the simulated time (trainer or admin)");
 
         api.MapGet("/status", (SimulatorStatus simulator, LiveState state, TwinBroadcaster broadcaster) => TypedResults.Ok(new StatusResponse(
             simulator.Ticks,
@@ -77,6 +82,7 @@ public static class CityEndpoints
                 ? TypedResults.Ok(new HealthResponse("live", catalog.Id, catalog.Assets.Count, simulator.Ticks, state.FramesReceived))
                 : TypedResults.Json(new HealthResponse("starting", catalog.Id), statusCode: StatusCodes.Status503ServiceUnavailable))
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
+            .AllowAnonymous()
             .WithTags("Health").WithSummary("200 once the twin is loaded and live, 503 before");
     }
 }

@@ -7,6 +7,8 @@ public static class BoundaryEndpoints
 
     public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
 
+    public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");
+
     /// <summary>The body limit of the endpoint the request was routed to.</summary>
     public static long BodyLimit(HttpContext http, BoundaryOptions options) =>
         IsScenarioSubmission(http) ? options.ScenarioBodyBytes

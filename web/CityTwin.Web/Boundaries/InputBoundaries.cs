@@ -12,15 +12,17 @@ public static class InputBoundaries
         services.AddExceptionHandler<BindingErrorHandler>();
         services.AddExceptionHandler<SiloAddressErrorHandler>();
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += BareRefusals.Customize);
-        services.AddRateLimiter(ScenarioSubmissionLimiter.Configure);
+        services.AddRateLimiter(RequestRateLimits.Configure);
         return services;
     }
 
-    /// <summary>Placed after the exception handler (which must see binding failures) and before the endpoints.</summary>
+    /// <summary>Placed after the exception handler (which must see binding failures) and before sign-in.</summary>
     public static IApplicationBuilder UseInputBoundaries(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeaders>()
             .UseMiddleware<RouteValueGuard>()
             .UseMiddleware<RequestBodyLimit>()
-            .UseMiddleware<JsonContentTypeGuard>()
-            .UseRateLimiter();
+            .UseMiddleware<JsonContentTypeGuard>();
+
+    /// <summary>Placed after authentication, so that limits per user know the user.</summary>
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.UseRateLimiter();
 }

@@ -7,12 +7,18 @@ using CityTwin.Scenarios.Catalog;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Simulation;
+using CityTwin.Accounts;
+using CityTwin.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CityTwin.Web.Scenarios;
 
-/// <summary>What-if scenarios: the catalogue, runs, results and exports.</summary>
+/// <summary>
+/// What-if scenarios: the catalogue, runs, results and exports. Planners (and admins) run, publish
+/// and delete them and read them all; everyone else reads published ones only, and an unpublished
+/// scenario answers them 404 as if it did not exist.
+/// </summary>
 public static class ScenarioEndpoints
 {
     public const string CsvContentType = "text/csv";
@@ -37,7 +43,7 @@ public static class ScenarioEndpoints
             .WithSummary("Interventions and conditions with their parameters (unit, default, range) and targets; the KPIs and their meaning");
 
         api.MapPost("/", async Task<Results<Accepted<ScenarioView>, ValidationProblem>> (
-            ScenarioRequest? request, CityCatalog city, IGrainFactory grains, IOptions<SimulationOptions> simulation, ILogger<ScenarioRequest> logger) =>
+            ScenarioRequest? request, HttpContext http, CityCatalog city, IGrainFactory grains, IOptions<SimulationOptions> simulation, ILogger<ScenarioRequest> logger) =>
         {
             var clock = await grains.GetGrain<ICityGrain>(city.Id).GetClockAsync();
             var (definition, errors) = ScenarioRequestMapper.Map(request, city, simulation.Value.Seed, clock.SimTime);
@@ -47,26 +53,29 @@ public static class ScenarioEndpoints
                 return TypedResults.ValidationProblem(errors, title: "The scenario definition is not valid");
             }
             var id = Guid.NewGuid().ToString("N")[..12];
-            var summary = await grains.GetGrain<IScenarioGrain>(id).StartAsync(definition);
+            var summary = await grains.GetGrain<IScenarioGrain>(id).StartAsync(definition, Actor.NameOf(http.User));
+            await http.AuditAsync(AuditActions.ScenarioRun, target: id, detail: $"{definition.Name}: {definition.Interventions?.Count ?? 0} interventions, {definition.Horizon.TotalHours:0.#} h");
             return TypedResults.Accepted($"/api/scenarios/{id}", ScenarioView.Of(summary));
-        }).WithSummary("Queue a scenario run: 202 {id, status}; 400 with an error per field");
+        }).RequireAuthorization(Policies.Planning)
+            .WithSummary("Queue a scenario run (planner): 202 {id, status}; 400 with an error per field");
 
-        api.MapGet("/", async (IGrainFactory grains) =>
+        api.MapGet("/", async (HttpContext http, IGrainFactory grains) =>
             TypedResults.Ok<IReadOnlyList<ScenarioView>>(
-                [.. (await grains.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key).ListAsync()).Select(ScenarioView.Of)]))
-            .WithSummary("All scenarios, newest first, with status and progress");
+                [.. (await grains.GetGrain<IScenarioRegistryGrain>(IScenarioRegistryGrain.Key).ListAsync())
+                    .Where(s => s.Published || Policies.CanPlan(http.User)).Select(ScenarioView.Of)]))
+            .WithSummary("Scenarios, newest first, with status and progress: all of them for planners, the published ones for everyone else");
 
-        api.MapGet("/{id}", async Task<Results<Ok<ScenarioView>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        api.MapGet("/{id}", async Task<Results<Ok<ScenarioView>, ProblemHttpResult>> (string id, HttpContext http, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IScenarioGrain>(id);
-            if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
+            if (await VisibleSummaryAsync(grain, http) is not { } summary) return NotFound(id);
             return TypedResults.Ok(ScenarioView.Of(summary) with { Definition = await grain.GetDefinitionAsync() });
         }).WithSummary("One scenario: status, progress, timings, error and definition");
 
-        api.MapGet("/{id}/results", async Task<Results<Ok<ScenarioResultsDocument>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        api.MapGet("/{id}/results", async Task<Results<Ok<ScenarioResultsDocument>, ProblemHttpResult>> (string id, HttpContext http, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IScenarioGrain>(id);
-            if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
+            if (await VisibleSummaryAsync(grain, http) is not { } summary) return NotFound(id);
             if (summary.Status != ScenarioStatus.Completed || await grain.GetResultsAsync() is not { } results)
                 return TypedResults.Problem($"Scenario {id} is {summary.Status.ToString().ToLowerInvariant()}; results exist once it has completed",
                     statusCode: StatusCodes.Status409Conflict, title: "No results yet");
@@ -74,10 +83,10 @@ public static class ScenarioEndpoints
         }).WithSummary("Baseline against scenario: KPI totals for the city, districts and dongs, city time series");
 
         api.MapGet("/{id}/series/{area}", async Task<Results<Ok<ScenarioSeriesResponse>, ProblemHttpResult>> (
-            string id, string area, IGrainFactory grains, CityCatalog city) =>
+            string id, string area, HttpContext http, IGrainFactory grains, CityCatalog city) =>
         {
             var grain = grains.GetGrain<IScenarioGrain>(id);
-            if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
+            if (await VisibleSummaryAsync(grain, http) is not { } summary) return NotFound(id);
             if (summary.Status != ScenarioStatus.Completed || await grain.GetDefinitionAsync() is not { } definition || await grain.GetResultsAsync() is not { } results)
                 return TypedResults.Problem($"Scenario {id} has no results yet", statusCode: StatusCodes.Status409Conflict, title: "No results yet");
             if (area == city.Id) return TypedResults.Ok(new ScenarioSeriesResponse(area, AreaLevel.City, results.Times, results.Series));
@@ -91,33 +100,51 @@ public static class ScenarioEndpoints
             return TypedResults.Ok(new ScenarioSeriesResponse(area, level, results.Times, series));
         }).WithSummary("KPI time series of the city, a gu or a dong (recomputed for gu and dong: same definition and seed, same numbers)");
 
-        api.MapDelete("/{id}", async Task<Results<Accepted<ScenarioView>, NoContent, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        api.MapDelete("/{id}", async Task<Results<Accepted<ScenarioView>, NoContent, ProblemHttpResult>> (string id, HttpContext http, IGrainFactory grains) =>
         {
             var grain = grains.GetGrain<IScenarioGrain>(id);
             if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
             if (summary.IsActive)
             {
                 var cancelled = await grain.CancelAsync();
+                await http.AuditAsync(AuditActions.ScenarioCancel, target: id, detail: summary.Name);
                 return TypedResults.Accepted($"/api/scenarios/{id}", ScenarioView.Of(cancelled ?? summary));
             }
             await grain.DeleteAsync();
+            await http.AuditAsync(AuditActions.ScenarioDelete, target: id, detail: summary.Name);
             return TypedResults.NoContent();
-        }).WithSummary("Cancel a queued or running scenario (202), or remove a finished one (204)");
+        }).RequireAuthorization(Policies.Planning)
+            .WithSummary("Cancel a queued or running scenario (202), or remove a finished one (204) (planner)");
 
-        api.MapGet("/{id}/export/kpis.csv", async (string id, IGrainFactory grains) =>
-            await WithResultsAsync(id, grains, doc => TypedResults.File(ScenarioExports.Csv(doc), CsvContentType, $"scenario-{id}-kpis.csv")))
+        api.MapPost("/{id}/publish", async Task<Results<Ok<ScenarioView>, ValidationProblem, ProblemHttpResult>> (string id, PublishRequest? request, HttpContext http, IGrainFactory grains) =>
+        {
+            if (request?.Published is not { } published)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["published"] = ["Say whether to publish (true) or take back (false)"] });
+            var grain = grains.GetGrain<IScenarioGrain>(id);
+            if (await grain.GetSummaryAsync() is not { } summary) return NotFound(id);
+            if (published && summary.Status != ScenarioStatus.Completed)
+                return TypedResults.Problem($"Scenario {id} is {summary.Status.ToString().ToLowerInvariant()}; only a completed run can be published",
+                    statusCode: StatusCodes.Status409Conflict, title: "Not completed");
+            var changed = await grain.SetPublishedAsync(published, Actor.NameOf(http.User)) ?? summary;
+            await http.AuditAsync(published ? AuditActions.ScenarioPublish : AuditActions.ScenarioUnpublish, target: id, detail: summary.Name);
+            return TypedResults.Ok(ScenarioView.Of(changed));
+        }).RequireAuthorization(Policies.Planning)
+            .WithSummary("Publish a completed scenario for everyone (the public view), or take it back (planner)");
+
+        api.MapGet("/{id}/export/kpis.csv", async (string id, HttpContext http, IGrainFactory grains) =>
+            await WithResultsAsync(id, http, grains, doc => TypedResults.File(ScenarioExports.Csv(doc), CsvContentType, $"scenario-{id}-kpis.csv")))
             .Produces<Stream>(StatusCodes.Status200OK, CsvContentType)
             .WithSummary("The city's KPI time series, baseline and scenario, as CSV");
 
-        api.MapGet("/{id}/export/districts.geojson", async (string id, IGrainFactory grains, CityCatalog city) =>
-            await WithResultsAsync(id, grains, doc => TypedResults.File(ScenarioExports.DistrictsGeoJson(doc, city), GeoJsonContentType, $"scenario-{id}-districts.geojson")))
+        api.MapGet("/{id}/export/districts.geojson", async (string id, HttpContext http, IGrainFactory grains, CityCatalog city) =>
+            await WithResultsAsync(id, http, grains, doc => TypedResults.File(ScenarioExports.DistrictsGeoJson(doc, city), GeoJsonContentType, $"scenario-{id}-districts.geojson")))
             .Produces<Stream>(StatusCodes.Status200OK, GeoJsonContentType)
             .WithSummary("District boundaries with baseline, scenario and delta of every KPI, as GeoJSON");
 
-        api.MapGet("/{id}/brief", async (string id, string? kpi, IGrainFactory grains, CityCatalog city) =>
+        api.MapGet("/{id}/brief", async (string id, string? kpi, HttpContext http, IGrainFactory grains, CityCatalog city) =>
         {
             var definition = await grains.GetGrain<IScenarioGrain>(id).GetDefinitionAsync();
-            return await WithResultsAsync(id, grains, doc => TypedResults.Text(ScenarioBrief.Html(doc, definition, city, kpi), HtmlContentType));
+            return await WithResultsAsync(id, http, grains, doc => TypedResults.Text(ScenarioBrief.Html(doc, definition, city, kpi), HtmlContentType));
         })
             .Produces<string>(StatusCodes.Status200OK, HtmlContentType)
             .WithSummary("A printable one-page policy brief: map of the delta per district, KPI table, assumptions, date and seed");
@@ -125,15 +152,19 @@ public static class ScenarioEndpoints
 
     /// <summary>Answers with <paramref name="answer"/> of the results, or the problem of why there are none.</summary>
     private static async Task<Results<TResult, ProblemHttpResult>> WithResultsAsync<TResult>(
-        string id, IGrainFactory grains, Func<ScenarioResultsDocument, TResult> answer)
+        string id, HttpContext http, IGrainFactory grains, Func<ScenarioResultsDocument, TResult> answer)
         where TResult : IResult
     {
         var grain = grains.GetGrain<IScenarioGrain>(id);
-        if (await grain.GetSummaryAsync() is null) return NotFound(id);
+        if (await VisibleSummaryAsync(grain, http) is null) return NotFound(id);
         if (await grain.GetResultsAsync() is not { } results)
             return TypedResults.Problem($"Scenario {id} has no results yet", statusCode: StatusCodes.Status409Conflict, title: "No results yet");
         return answer(results);
     }
+
+    /// <summary>The scenario's summary when the caller may read it: published, or the caller plans.</summary>
+    private static async Task<ScenarioSummary?> VisibleSummaryAsync(IScenarioGrain grain, HttpContext http) =>
+        await grain.GetSummaryAsync() is { } summary && (summary.Published || Policies.CanPlan(http.User)) ? summary : null;
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"No scenario {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown scenario");

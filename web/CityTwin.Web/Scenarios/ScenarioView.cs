@@ -14,11 +14,16 @@ public sealed record ScenarioView(
     DateTimeOffset? CompletedAt,
     string? Error,
     double HorizonHours,
-    double StepMinutes)
+    double StepMinutes,
+    string? Owner,
+    bool Published,
+    DateTimeOffset? PublishedAt,
+    string? PublishedBy)
 {
     /// <summary>The definition the engine runs (only in the answer for one scenario).</summary>
     public ScenarioDefinition? Definition { get; init; }
 
     public static ScenarioView Of(ScenarioSummary s) => new(
-        s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), Math.Round(s.Progress, 4), s.CreatedAt, s.StartedAt, s.CompletedAt, s.Error, s.HorizonHours, s.StepMinutes);
+        s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), Math.Round(s.Progress, 4), s.CreatedAt, s.StartedAt, s.CompletedAt, s.Error, s.HorizonHours, s.StepMinutes,
+        s.Owner, s.Published, s.PublishedAt, s.PublishedBy);
 }

@@ -1,0 +1,16 @@
+namespace CityTwin.Accounts;
+
+/// <summary>
+/// What an API token may do. A token never exceeds its owner: a role scope counts only while the
+/// owner still holds that role, so taking a role from a person also takes it from their tokens.
+/// </summary>
+public static class TokenScopes
+{
+    /// <summary>Scrapes <c>/metrics</c> (granted by an admin; no other right).</summary>
+    public const string Metrics = "metrics";
+
+    /// <summary>Every scope a token can name: the roles, and the narrow scopes above.</summary>
+    public static readonly IReadOnlyList<string> All = [.. Roles.All, Metrics];
+
+    public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
+}
