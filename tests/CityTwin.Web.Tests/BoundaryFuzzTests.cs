@@ -38,7 +38,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/scenarios/");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/clock");
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/assets");
-        using var client = host.CreateClient();
+        using var client = host.CreateClientAs(Roles.Admin);
         var failures = new ConcurrentBag<(string Kind, string Detail)>();
         var statuses = new ConcurrentDictionary<int, int>();
         var clock = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ namespace CityTwin.Web.Tests;
 [Collection(TwinCollection.Name)]
 public sealed class ClockApiTests(TwinAppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateClientAs(Roles.Trainer);
 
     [Fact]
     public async Task Pause_stops_the_clock_and_resume_restarts_it()

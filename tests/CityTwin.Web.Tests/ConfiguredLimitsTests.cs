@@ -11,7 +11,7 @@ public sealed class ConfiguredLimitsTests(TightLimitsHost host) : IClassFixture<
     [Fact]
     public async Task Submissions_past_the_limit_get_429_with_retry_after_and_other_endpoints_still_answer()
     {
-        using var client = host.App.CreateClient();
+        using var client = host.App.CreateClientAs(Roles.Admin);
         // Invalid definitions count too: the limit guards the endpoint, not only the runs it starts.
         for (var i = 0; i < TightLimitsHost.PermitLimit; i++)
             Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/scenarios", new { name = "" })).StatusCode);
@@ -32,7 +32,7 @@ public sealed class ConfiguredLimitsTests(TightLimitsHost host) : IClassFixture<
     [Fact]
     public async Task A_clock_body_over_the_configured_limit_is_a_413_and_one_under_it_is_read()
     {
-        using var client = host.App.CreateClient();
+        using var client = host.App.CreateClientAs(Roles.Admin);
         var small = "{\"speed\":60}";
         var large = "{\"speed\":60,\"note\":\"" + new string('x', TightLimitsHost.ClockBodyBytes) + "\"}";
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/clock", new StringContent(small, Encoding.UTF8, "application/json"))).StatusCode);

@@ -31,7 +31,7 @@ public sealed class DurableStoreTests
             await using (var first = TwinAppFactory.OnStore(directory))
             {
                 await first.InitializeAsync();
-                using var client = first.CreateClient();
+                using var client = first.CreateClientAs(Roles.Admin);
                 var set = await client.PostAsJsonAsync("/api/clock", new { speed = 37, paused = true });
                 Assert.Equal(HttpStatusCode.OK, set.StatusCode);
                 simTimeBefore = (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("simTime").GetString()!;
@@ -40,7 +40,7 @@ public sealed class DurableStoreTests
 
             await using var second = TwinAppFactory.OnStore(directory);
             await second.InitializeAsync();
-            using var again = second.CreateClient();
+            using var again = second.CreateClientAs(Roles.Planner);
             var clock = await again.GetFromJsonAsync<JsonElement>("/api/clock");
             Assert.Equal(37, clock.GetProperty("speed").GetDouble());
             Assert.True(clock.GetProperty("paused").GetBoolean());
@@ -64,7 +64,7 @@ public sealed class DurableStoreTests
             await using (var first = TwinAppFactory.OnStore(directory))
             {
                 await first.InitializeAsync();
-                using var client = first.CreateClient();
+                using var client = first.CreateClientAs(Roles.Admin);
                 var started = await client.PostAsJsonAsync("/api/scenarios", new
                 {
                     name = "Survives a restart",
@@ -84,7 +84,7 @@ public sealed class DurableStoreTests
 
             await using var second = TwinAppFactory.OnStore(directory);
             await second.InitializeAsync();
-            using var again = second.CreateClient();
+            using var again = second.CreateClientAs(Roles.Planner);
             var read = await again.GetAsync($"/api/scenarios/{id}");
             Assert.True(read.IsSuccessStatusCode, await read.Content.ReadAsStringAsync());
             var scenario = await read.Content.ReadFromJsonAsync<JsonElement>();
@@ -120,7 +120,7 @@ public sealed class DurableStoreTests
 
             await using var app = TwinAppFactory.OnStore(directory);
             await app.InitializeAsync();
-            using var client = app.CreateClient();
+            using var client = app.CreateClientAs(Roles.Planner);
 
             var read = await client.GetAsync($"/api/scenarios/{PreviousScenarioId}");
             Assert.True(read.IsSuccessStatusCode, await read.Content.ReadAsStringAsync());

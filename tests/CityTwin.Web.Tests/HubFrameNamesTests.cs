@@ -36,7 +36,7 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", new { bbox = new[] { 126.625, 37.385, 126.645, 37.400 }, zoom = 15 });
 
-        using var http = app.CreateClient();
+        using var http = app.CreateClientAs(Roles.Planner);
         var started = await http.PostAsJsonAsync("/api/scenarios", new
         {
             name = "frame names",

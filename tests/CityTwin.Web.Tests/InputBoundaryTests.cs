@@ -14,7 +14,7 @@ namespace CityTwin.Web.Tests;
 [Collection(TwinCollection.Name)]
 public sealed class InputBoundaryTests(TwinAppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateClientAs(Roles.Admin);
 
     [Theory]
     [InlineData("limit=1.5")]

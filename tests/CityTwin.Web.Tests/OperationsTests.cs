@@ -15,7 +15,7 @@ public sealed class OperationsTests(TwinAppFactory app)
     [Fact]
     public async Task Metrics_expose_the_products_meters_in_prometheus_format()
     {
-        using var client = app.CreateClient();
+        using var client = app.CreateClientAs(Roles.Admin);
         var dongs = app.Services.GetRequiredService<CityCatalog>().Dongs.Count;
         string text = "";
         // Every dong activates with the first tick; the gauge counts them by grain type.
@@ -45,7 +45,7 @@ public sealed class OperationsTests(TwinAppFactory app)
         await other.DisposeAsync();
 
         // Still this host's own figures: every dong active once, readings arriving.
-        using var client = app.CreateClient();
+        using var client = app.CreateClientAs(Roles.Admin);
         var dongs = app.Services.GetRequiredService<CityCatalog>().Dongs.Count;
         var activations = $"grain_type=\"NeighbourhoodGrain\"}} {dongs}";
         string text = "";
@@ -65,7 +65,7 @@ public sealed class OperationsTests(TwinAppFactory app)
     [Fact]
     public async Task The_dashboards_live_log_stream_is_off_so_an_idle_reader_cannot_stall_requests()
     {
-        using var client = app.CreateClient();
+        using var client = app.CreateClientAs(Roles.Admin);
         // Opened and never read, as a browser tab left in the background would.
         using var trace = await client.GetAsync("/dashboard/Trace", HttpCompletionOption.ResponseHeadersRead);
         Assert.NotEqual(HttpStatusCode.OK, trace.StatusCode);
@@ -82,7 +82,7 @@ public sealed class OperationsTests(TwinAppFactory app)
     [Fact]
     public async Task Dashboard_is_served_at_dashboard()
     {
-        using var client = app.CreateClient();
+        using var client = app.CreateClientAs(Roles.Admin);
         var response = await client.GetAsync("/dashboard/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -7,7 +7,7 @@ namespace CityTwin.Web.Tests;
 [Collection(TwinCollection.Name)]
 public sealed class ScenarioApiTests(TwinAppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateClientAs(Roles.Planner);
 
     private static object Led(string name, double horizonHours = 6, double stepMinutes = 15, int seed = 7) => new
     {

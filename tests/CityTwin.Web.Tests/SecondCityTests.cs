@@ -12,7 +12,7 @@ namespace CityTwin.Web.Tests;
 /// </summary>
 public sealed class SecondCityTests(SecondCityHost host) : IClassFixture<SecondCityHost>
 {
-    private readonly HttpClient _client = host.App.CreateClient();
+    private readonly HttpClient _client = host.App.CreateClientAs(Roles.Admin);
 
     [Fact]
     public async Task The_second_city_is_live_and_describes_itself_from_its_pack()

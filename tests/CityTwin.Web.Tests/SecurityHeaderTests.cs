@@ -6,7 +6,7 @@ namespace CityTwin.Web.Tests;
 [Collection(TwinCollection.Name)]
 public sealed class SecurityHeaderTests(TwinAppFactory app)
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateClientAs(Roles.Admin);
 
     [Theory]
     [InlineData("/")]

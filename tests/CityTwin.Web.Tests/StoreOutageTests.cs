@@ -25,7 +25,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_clock_change_the_store_cannot_keep_is_refused_and_not_applied()
     {
-        using var client = _app.CreateClient();
+        using var client = _app.CreateClientAs(Roles.Trainer);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/clock", new { speed = 10 })).StatusCode);
 
         await using (var holder = new SqliteConnection($"Data Source={Path.Combine(_app.DataDirectory, "citytwin.db")}"))
