@@ -55,6 +55,28 @@ public sealed class ClusterDatabase : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// An outage as the app sees one: the database refuses new connections and its open ones are
+    /// cut. (The database's owner may do both; the server itself stays up for the other tests.)
+    /// </summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await OnServerAsync($"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
+        await OnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()");
+    }
+
+    public Task AcceptConnectionsAsync() => OnServerAsync($"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
+
+    /// <summary>Runs <paramref name="sql"/> as the app role, connected to the server's maintenance database.</summary>
+    private async Task OnServerAsync(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

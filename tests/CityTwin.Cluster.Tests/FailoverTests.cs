@@ -24,7 +24,7 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         foreach (var silo in cluster.Silos)
             Assert.Contains((silo.SiloPort, Active), membership);
 
-        using var http = new HttpClient { BaseAddress = cluster.WebUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = await cluster.CreateAdminClientAsync();
         // What an operator set must survive: the clock's speed lives in PostgreSQL.
         var set = await http.PostAsJsonAsync("/api/clock", new { speed = 7 });
         Assert.True(set.StatusCode == HttpStatusCode.OK, $"POST /api/clock: {(int)set.StatusCode} {await set.Content.ReadAsStringAsync()}\n{cluster.Logs()}");

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CityTwin.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +41,8 @@ public sealed class LocalCluster : IAsyncLifetime
         Web = Start("web", RepoPaths.Combine("web", "CityTwin.Web", "bin", Configuration, "net10.0", "CityTwin.Web.dll"), new()
         {
             ["Urls"] = WebUrl.ToString(),
+            // A deployment passes the first admin's password as a secret; the accounts live in PostgreSQL.
+            ["Accounts__InitialAdminPassword"] = AdminPassword,
         });
         Simulator = Start("sim", RepoPaths.Combine("sim", "CityTwin.Sim", "bin", Configuration, "net10.0", "CityTwin.Sim.dll"), new()
         {
@@ -53,6 +58,29 @@ public sealed class LocalCluster : IAsyncLifetime
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", Database.ConnectionString)));
         _client = builder.Build();
         await _client.StartAsync();
+    }
+
+    /// <summary>The first administrator's password, given to the web node as a deployment would.</summary>
+    public const string AdminPassword = "cluster administrator passphrase";
+
+    /// <summary>
+    /// An HTTP client on the web node with an admin's API token, made the way a person would: sign in
+    /// with the password (session cookie), then create a token with the session's anti-forgery token.
+    /// </summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        using var session = new HttpClient(new HttpClientHandler { CookieContainer = new(), UseCookies = true }) { BaseAddress = WebUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var signedIn = await session.PostAsJsonAsync("/api/account/sign-in", new { userName = "admin", password = AdminPassword });
+        if (!signedIn.IsSuccessStatusCode) throw new InvalidOperationException($"admin sign-in: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}\n{Logs()}");
+        var me = await session.GetFromJsonAsync<JsonElement>("/api/account/me");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/tokens") { Content = JsonContent.Create(new { name = "cluster tests", scopes = new[] { "admin" } }) };
+        request.Headers.Add("X-CSRF-TOKEN", me.GetProperty("antiforgeryToken").GetString());
+        var created = await session.SendAsync(request);
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"token: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
+        var client = new HttpClient { BaseAddress = WebUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
     }
 
     /// <summary>Starts one more silo of this cluster (for tests that stop it themselves).</summary>

@@ -82,6 +82,12 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
     public async Task<T> PollAsync<T>(string url, Func<T, bool> accept, TimeSpan? timeout = null)
     {
         using var client = CreateHttpClient();
+        return await PollAsync(client, url, accept, timeout);
+    }
+
+    /// <summary>Polls <paramref name="url"/> as <paramref name="client"/> (e.g. a planner, who alone sees unpublished scenarios).</summary>
+    public static async Task<T> PollAsync<T>(HttpClient client, string url, Func<T, bool> accept, TimeSpan? timeout = null)
+    {
         var last = await Wait.ForAsync(() => client.GetFromJsonAsync<T>(url), value => value is not null && accept(value),
             timeout ?? TimeSpan.FromSeconds(15), $"{url} to reach the expected state", TimeSpan.FromMilliseconds(200));
         return last!;
@@ -113,6 +119,9 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }
+        // Test clients on the in-memory server share one (empty) remote address: the per-address
+        // sign-in limit would count every test's sign-ins together. Tests of that limit set it.
+        builder.UseSetting("Security:SignInPermitLimit", "100000");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
     }
 

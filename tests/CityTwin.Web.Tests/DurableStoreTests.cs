@@ -77,7 +77,7 @@ public sealed class DurableStoreTests
                 });
                 Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
                 id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-                var done = await first.PollAsync<JsonElement>($"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(120));
+                var done = await TwinAppFactory.PollAsync<JsonElement>(client, $"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(120));
                 definitionBefore = done.GetProperty("definition");
                 resultsBefore = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/results");
             }

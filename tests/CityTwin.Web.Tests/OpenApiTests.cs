@@ -31,7 +31,8 @@ public sealed class OpenApiTests(TwinAppFactory app)
                 if (!operation.Value.TryGetProperty("responses", out var responses)) continue;
                 operations++;
                 var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
-                if (!success.Any(r => IsDocumented(r.Value, schemas)))
+                // 204 No Content is fully typed: it says there is no body.
+                if (!success.Any(r => r.Name == "204" || IsDocumented(r.Value, schemas)))
                     undocumented.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {string.Join(" ", success.Select(r => $"{r.Name}: {r.Value}"))}");
             }
         }

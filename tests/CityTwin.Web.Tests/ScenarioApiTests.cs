@@ -171,5 +171,5 @@ public sealed class ScenarioApiTests(TwinAppFactory app)
     }
 
     private Task<JsonElement> WaitForAsync(string id, string status) =>
-        app.PollAsync<JsonElement>($"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == status, TimeSpan.FromSeconds(120));
+        TwinAppFactory.PollAsync<JsonElement>(_client, $"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == status, TimeSpan.FromSeconds(120));
 }

@@ -68,7 +68,7 @@ public sealed class SecondCityTests(SecondCityHost host) : IClassFixture<SecondC
         });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await host.App.PollAsync<JsonElement>($"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(120));
+        await TwinAppFactory.PollAsync<JsonElement>(_client, $"/api/scenarios/{id}", s => s.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(120));
 
         var results = await _client.GetFromJsonAsync<JsonElement>($"/api/scenarios/{id}/results");
         Assert.Equal(SyntheticCityPack.GuCodes, results.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("code").GetString()).Order());

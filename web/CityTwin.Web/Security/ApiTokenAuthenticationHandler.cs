@@ -14,17 +14,36 @@ namespace CityTwin.Web.Security;
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokenService tokens, UserManager<CityTwinUser> users)
+    ApiTokenService tokens, UserManager<CityTwinUser> users, LastKnownTokens lastKnown)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (SecretOf(Request) is not { } secret) return AuthenticateResult.NoResult();
-        if (await tokens.FindUsableAsync(secret, Context.RequestAborted) is not var (token, owner))
+        var hash = ApiTokenService.Hash(secret);
+        try
         {
-            Logger.LogWarning("Refused an unknown, revoked or expired API token from {Address}", Context.Connection.RemoteIpAddress);
-            return AuthenticateResult.Fail("The API token is unknown, revoked or expired");
+            var principal = await CheckAsync(secret);
+            if (principal is null)
+            {
+                lastKnown.Forget(hash);
+                Logger.LogWarning("Refused an unknown, revoked or expired API token from {Address}", Context.Connection.RemoteIpAddress);
+                return AuthenticateResult.Fail("The API token is unknown, revoked or expired");
+            }
+            lastKnown.Remember(hash, principal);
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
         }
+        catch (Exception e) when (CityTwin.Hosting.StoreErrors.IsUnavailable(e) && lastKnown.Recall(hash) is { } recalled)
+        {
+            Logger.LogWarning("The account store is unavailable ({Error}); trusting the API token of {User} checked within {Minutes} min",
+                e.GetType().Name, recalled.Identity?.Name, LastKnownTokens.Trust.TotalMinutes);
+            return AuthenticateResult.Success(new AuthenticationTicket(recalled, Scheme.Name));
+        }
+    }
+
+    private async Task<ClaimsPrincipal?> CheckAsync(string secret)
+    {
+        if (await tokens.FindUsableAsync(secret, Context.RequestAborted) is not var (token, owner)) return null;
         var held = await users.GetRolesAsync(owner);
         var claims = new List<Claim>
         {
@@ -36,10 +55,10 @@ public sealed class ApiTokenAuthenticationHandler(
         foreach (var scope in token.ScopeList)
         {
             claims.Add(new Claim(AuthSchemes.ScopeClaim, scope));
-            if (held.Contains(scope)) claims.Add(new Claim(ClaimTypes.Role, scope));
+            // An admin may do everything, so an admin's token may act in any role it names.
+            if (Roles.IsKnown(scope) && (held.Contains(scope) || held.Contains(Roles.Admin))) claims.Add(new Claim(ClaimTypes.Role, scope));
         }
-        var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

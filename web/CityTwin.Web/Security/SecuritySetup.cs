@@ -20,17 +20,13 @@ public static class SecuritySetup
         services.AddAccountStore(store);
         services.TryAddSingletonTimeProvider();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<LastKnownTokens>();
         services.AddScoped<AuditLog>();
         services.AddDataProtection().SetApplicationName("CityTwin").PersistKeysToDbContext<AccountsDbContext>();
 
         services.AddIdentityCore<CityTwinUser>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "P@ssw0rd1".
-                o.Password.RequiredLength = accounts.MinimumPasswordLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordRules.Apply(o.Password, accounts.MinimumPasswordLength);
                 o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
@@ -41,6 +37,8 @@ public static class SecuritySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
+            // For an admin's password reset (a one-time token from data protection).
+            .AddDefaultTokenProviders()
             .AddUserConfirmation<EnabledAccountConfirmation>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.SessionRevalidation);
 
@@ -60,7 +58,7 @@ public static class SecuritySetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = security.SessionLifetime;
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
                 o.Events.OnRedirectToLogin = c => Refuse(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Refuse(c, StatusCodes.Status403Forbidden);
             });
@@ -71,6 +69,8 @@ public static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
         });
+        // Identity signs a rejected session out of its two-factor cookies too: they must exist (unused otherwise).
+        authentication.AddCookie(IdentityConstants.TwoFactorRememberMeScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme);
         authentication.AddCityTwinSingleSignOn(configuration);
 
         services.AddAuthorization(o => Policies.Add(o, security.RequireSignIn));
@@ -87,6 +87,24 @@ public static class SecuritySetup
 
     public static IApplicationBuilder UseCityTwinSecurity(this IApplicationBuilder app) =>
         app.UseAuthentication().UseAuthorization().UseMiddleware<AntiforgeryGuard>();
+
+    /// <summary>
+    /// Identity's periodic look at the session's account (disabled? roles changed?). While the
+    /// store is down the session carries on as it was: reads keep working, writes answer 503 at
+    /// their own store, and the look is made again once the store is back.
+    /// </summary>
+    private static async Task ValidateSessionAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception e) when (CityTwin.Hosting.StoreErrors.IsUnavailable(e))
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecuritySetup))
+                .LogWarning("The account store is unavailable ({Error}); the session of {User} continues unchecked", e.GetType().Name, context.Principal?.Identity?.Name);
+        }
+    }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {
