@@ -20,7 +20,7 @@ public static class IsolatedAdoNetGrainStorageExtensions
         // The wrapper has no lifecycle of its own; the inner provider initialises its database
         // access when the silo starts, because Orleans registered it as a lifecycle participant.
         silo.Services.AddGrainStorage(name, (services, _) =>
-            new IsolatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(inner)));
+            new StoreErrorTranslatingStorage(new IsolatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(inner))));
         return silo;
     }
 

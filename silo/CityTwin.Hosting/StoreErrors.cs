@@ -14,7 +14,7 @@ public static class StoreErrors
         // Orleans' storage providers wrap the driver's exception; look through the chain.
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException) return true;
+            if (e is DbException or CityTwin.Abstractions.Storage.StoreUnavailableException) return true;
             if (e is AggregateException { InnerExceptions.Count: 1 } a) return IsUnavailable(a.InnerExceptions[0]);
         }
         return false;

@@ -24,7 +24,7 @@ public sealed class DatabaseOutageTests(LocalCluster cluster, ITestOutputHelper 
             foreach (var url in new[] { "/api/city", "/api/clock", "/api/districts", "/api/scenarios", "/healthz" })
             {
                 var read = await http.GetAsync(url);
-                Assert.True(read.StatusCode == HttpStatusCode.OK, $"GET {url} during the outage: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}");
+                Assert.True(read.StatusCode == HttpStatusCode.OK, $"GET {url} during the outage: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}\n{cluster.Logs()}");
             }
             var clock = await http.PostAsJsonAsync("/api/clock", new { speed = 3 });
             await AssertUnavailableAsync(clock, "POST /api/clock");
