@@ -1,12 +1,29 @@
-// Translations: English, Bahasa Indonesia, Korean. Static text carries data-i18n* attributes;
-// dynamic components listen to onLanguageChange (the store's `language` key) and re-render.
+// Translations: English, Bahasa Indonesia, Korean, Kazakh, Mongolian and Russian (the last three in
+// Cyrillic). Static text carries data-i18n* attributes; dynamic components listen to
+// onLanguageChange (the store's `language` key) and re-render.
 import { store } from './store.js';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'id', label: 'Bahasa Indonesia' },
   { code: 'ko', label: '한국어' },
+  { code: 'kk', label: 'Қазақша' },
+  { code: 'mn', label: 'Монгол' },
+  { code: 'ru', label: 'Русский' },
 ];
+
+/** BCP-47 locale per language, for number and date formatting (Intl). */
+const LOCALES = /** @type {Record<string, string>} */ ({
+  en: 'en-GB', id: 'id-ID', ko: 'ko-KR', kk: 'kk-KZ', mn: 'mn-MN', ru: 'ru-RU',
+});
+
+/**
+ * The UI language each browser language picks, by its primary subtag (kk-KZ, mn-MN, ru-KZ… all
+ * count). Malay and 'in' (the old code for Indonesian) read Indonesian.
+ */
+const DETECT = /** @type {Record<string, string>} */ ({
+  en: 'en', id: 'id', in: 'id', ms: 'id', ko: 'ko', kk: 'kk', mn: 'mn', ru: 'ru',
+});
 
 const STORAGE_KEY = 'citytwin.lang';
 /** @type {Map<string, Record<string, string>>} */
@@ -17,8 +34,7 @@ export function language() { return store.get('language') || 'en'; }
 
 /** BCP-47 locale used for number and date formatting. */
 export function locale() {
-  const current = language();
-  return current === 'ko' ? 'ko-KR' : current === 'id' ? 'id-ID' : 'en-GB';
+  return LOCALES[language()] ?? 'en-GB';
 }
 
 export function detectLanguage() {
@@ -28,10 +44,8 @@ export function detectLanguage() {
   } catch { /* storage may be disabled */ }
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language || 'en'];
   for (const tag of preferred) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (base === 'ko') return 'ko';
-    if (base === 'id' || base === 'in' || base === 'ms') return 'id';
-    if (base === 'en') return 'en';
+    const base = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (Object.hasOwn(DETECT, base)) return DETECT[base];
   }
   return 'en';
 }
