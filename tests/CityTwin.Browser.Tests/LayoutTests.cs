@@ -5,7 +5,8 @@ namespace CityTwin.Browser.Tests;
 
 /// <summary>
 /// The page fits the screens it is used on: control-room monitors (1920 × 1080), laptops
-/// (1280 × 800) and phones (390 × 844). Screenshots of each are saved under the test output.
+/// (1280 × 800, in every UI language: Kazakh, Mongolian and Russian have the longest words) and
+/// phones (390 × 844). Screenshots of each are saved under the test output.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -41,9 +42,15 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
     [InlineData(1280, 800, "en-US", "layout-1280x800.png")]
     [InlineData(1280, 800, "id-ID", "layout-1280x800-id.png")] // the longest labels
     [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko.png")]
+    [InlineData(1280, 800, "kk-KZ", "layout-1280x800-kk.png")] // Cyrillic, long words
+    [InlineData(1280, 800, "mn-MN", "layout-1280x800-mn.png")]
+    [InlineData(1280, 800, "ru-RU", "layout-1280x800-ru.png")]
     [InlineData(1440, 900, "ko-KR", "layout-1440x900-ko.png")]
     [InlineData(390, 844, "en-US", "layout-390x844.png")]
     [InlineData(390, 844, "ko-KR", "layout-390x844-ko.png")]
+    [InlineData(390, 844, "kk-KZ", "layout-390x844-kk.png")]
+    [InlineData(390, 844, "mn-MN", "layout-390x844-mn.png")]
+    [InlineData(390, 844, "ru-RU", "layout-390x844-ru.png")]
     public async Task The_header_is_one_row_of_controls_that_do_not_overlap(int width, int height, string locale, string screenshot)
     {
         await using var session = await fixture.OpenAsync(locale, width, height, touch: width < 600);
