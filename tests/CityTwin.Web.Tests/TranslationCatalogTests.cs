@@ -83,7 +83,7 @@ public sealed partial class TranslationCatalogTests
         // language (any region) gets it by default.
         foreach (var code in offered)
         {
-            Assert.Matches($@"\b{code}: '{code}-[A-Z]{{2}}'", script);
+            Assert.Matches($@"\b{code}: {{ tag: '{code}-[A-Z]{{2}}'", script);
             Assert.Matches($@"\b{code}: '{code}'", script);
         }
     }
