@@ -234,6 +234,49 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.Empty(session.PageErrors);
     }
 
+    [Theory]
+    [InlineData("kk-KZ")]
+    [InlineData("ru-RU")]
+    public async Task On_a_laptop_the_results_table_fits_the_planner_in_the_longer_languages(string locale)
+    {
+        // Column titles such as "Базовый вариант" wrap instead of pushing Δ % out of the panel.
+        await using var session = await fixture.OpenAsync(locale, 1280, 800);
+        var page = session.Page;
+        await page.GetByTestId("planner-button").ClickAsync();
+        await session.WaitForAsync("() => window.cityTwin.planner.catalog === 'ready'");
+        await page.GetByTestId("scenario-horizon").FillAsync("3");
+        var type = await session.EvalAsync<string>(
+            "() => { const v = [...document.querySelectorAll('[data-testid=add-intervention] option')].map(o => o.value).filter(Boolean); return v.find(x => x.includes('led')) ?? v[0]; }");
+        await page.GetByTestId("add-intervention").SelectOptionAsync(type);
+        await page.GetByTestId("add-intervention-button").ClickAsync();
+        var kind = page.GetByTestId("intervention-card").First.GetByTestId("target-kind");
+        var kinds = await kind.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        if (kinds.Contains("city") && await kind.IsEnabledAsync()) await kind.SelectOptionAsync("city");
+        else if (!kinds.Contains("city"))
+        {
+            await kind.SelectOptionAsync("gu");
+            await page.GetByTestId("intervention-card").First.GetByTestId("target-gu").First.CheckAsync();
+        }
+        await session.WaitForAsync("() => !document.querySelector('[data-testid=run-scenario]').disabled");
+        await page.GetByTestId("run-scenario").ClickAsync();
+        await session.WaitForAsync("() => !!window.cityTwin.planner.lastRunId");
+        var id = await session.EvalAsync<string>("() => window.cityTwin.planner.lastRunId");
+        await page.WaitForFunctionAsync(
+            "id => ['completed', 'failed', 'cancelled'].includes(document.querySelector(`[data-testid=scenario-run][data-run-id=\"${CSS.escape(id)}\"]`)?.dataset.status)",
+            id, new() { Timeout = 90_000, PollingInterval = 100 });
+        var row = page.Locator($"[data-testid=scenario-run][data-run-id=\"{id}\"]");
+        Assert.Equal("completed", await row.GetAttributeAsync("data-status"));
+        await row.GetByTestId("open-run").ClickAsync();
+        await session.WaitForAsync("() => document.querySelectorAll('[data-testid=kpi-table] [data-testid=kpi-row]').length > 0");
+
+        var widths = await session.EvalAsync<double[]>(
+            "() => { const w = document.querySelector('[data-testid=kpi-table]').closest('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }");
+        output.WriteLine($"results table {widths[0]} px in {widths[1]} px");
+        await session.ScreenshotAsync($"layout-1280x800-{locale[..2]}-results.png");
+        Assert.True(widths[0] <= widths[1] + 1, $"the results table is {widths[0]} px wide in a {widths[1]} px panel: it scrolls sideways");
+        Assert.Empty(session.PageErrors);
+    }
+
     [Fact]
     public async Task Charts_name_their_unit_on_the_axis()
     {
