@@ -40,6 +40,40 @@ public sealed class LanguageAndClockTests(BrowserFixture fixture)
         Assert.Equal("ko", await session.Page.GetByTestId("lang-select").InputValueAsync());
     }
 
+    [Theory]
+    [InlineData("kk-KZ", "kk", "kk-KZ", "1 234,5", "Шартты белгілер")]
+    [InlineData("mn-MN", "mn", "mn-MN", "1,234.5", "Тайлбар")]
+    [InlineData("ru-KZ", "ru", "ru-RU", "1 234,5", "Легенда")] // Russian as used in Kazakhstan: the region does not matter
+    public async Task A_Cyrillic_browser_gets_its_language_with_the_city_named_in_it(string browserLocale, string language, string tag, string number, string legend)
+    {
+        await using var session = await fixture.OpenAsync(browserLocale);
+        var page = session.Page;
+        await session.WaitForAsync($"() => document.documentElement.lang === '{language}'");
+        Assert.Equal(language, await page.GetByTestId("lang-select").InputValueAsync());
+        Assert.Equal(legend, await page.Locator("#legend-title").InnerTextAsync());
+        Assert.Matches(@"\p{IsCyrillic}", await page.GetByTestId("pause-button").InnerTextAsync());
+        Assert.Matches(@"\p{IsCyrillic}", await page.GetByTestId("kpi-select").InnerTextAsync());
+
+        // The header and the tab name the city in the language, from the city's names.
+        var city = await session.EvalAsync<JsonElement>("async () => (await fetch('/api/city')).json()");
+        var name = city.GetProperty("names").GetProperty(language).GetString()!;
+        Assert.Matches(@"\p{IsCyrillic}", name);
+        await session.WaitForAsync("() => document.getElementById('city-name').textContent !== ''");
+        Assert.Equal(name, await page.GetByTestId("city-name").InnerTextAsync());
+        Assert.Contains(name, await page.TitleAsync());
+
+        // Numbers and dates follow the language's conventions (CLDR), even where Chromium's reduced
+        // ICU data lacks the locale: separators as the language writes them, no English month or day.
+        Assert.Equal(tag, await session.EvalAsync<string>("async () => (await import('/js/core/i18n.js')).locale()"));
+        var formatted = await session.EvalAsync<string>("async () => (await import('/js/core/format.js')).formatNumber(1234.5, 1)");
+        Assert.Equal(number, System.Text.RegularExpressions.Regex.Replace(formatted, @"\s", " "));
+        await session.WaitForAsync("() => document.getElementById('clock-date').textContent !== ''");
+        var date = await page.Locator("#clock-date").InnerTextAsync();
+        Assert.DoesNotMatch("[A-Za-z]", date);
+        Assert.Matches("[0-9]{4}", date);
+        Assert.Empty(session.PageErrors);
+    }
+
     [Fact]
     public async Task The_clock_and_the_title_follow_the_city_from_the_server()
     {

@@ -5,12 +5,16 @@ namespace CityTwin.Browser.Tests;
 
 /// <summary>
 /// The page fits the screens it is used on: control-room monitors (1920 × 1080), laptops
-/// (1280 × 800) and phones (390 × 844). Screenshots of each are saved under the test output.
+/// (1280 × 800, in every UI language: Kazakh, Mongolian and Russian have the longest words) and
+/// phones (390 × 844). Screenshots of each are saved under the test output.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Bounding boxes of the header's visible controls (direct children, the menu's children inline).</summary>
+    /// <summary>
+    /// Bounding boxes of the header's visible controls (direct children, the menu's children inline),
+    /// the header's height and whether it shows the paused state.
+    /// </summary>
     private const string HeaderBoxes =
         """
         () => {
@@ -20,7 +24,7 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
           const items = [...bar.children].flatMap(c =>
             c.id === 'header-menu' && getComputedStyle(c).display === 'contents' ? [...c.children]
               : c.classList.contains('brand') ? [c.querySelector('.logo'), ...c.querySelectorAll('.brand-text > *')] : [c]);
-          return items
+          const boxes = items
             .filter(e => !e.classList.contains('spacer'))
             .map(e => {
               const style = getComputedStyle(e);
@@ -33,6 +37,7 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
             })
             .filter(x => x.display !== 'none' && x.w > 0 && x.h > 0)
             .map(x => ({ id: x.id, group: x.group, left: x.left, top: x.top, right: x.right, bottom: x.bottom }));
+          return { boxes, height: bar.getBoundingClientRect().height, paused: document.querySelector('#pause-button').dataset.paused };
         }
         """;
 
@@ -41,9 +46,15 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
     [InlineData(1280, 800, "en-US", "layout-1280x800.png")]
     [InlineData(1280, 800, "id-ID", "layout-1280x800-id.png")] // the longest labels
     [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko.png")]
+    [InlineData(1280, 800, "kk-KZ", "layout-1280x800-kk.png")] // Cyrillic, long words
+    [InlineData(1280, 800, "mn-MN", "layout-1280x800-mn.png")]
+    [InlineData(1280, 800, "ru-RU", "layout-1280x800-ru.png")]
     [InlineData(1440, 900, "ko-KR", "layout-1440x900-ko.png")]
     [InlineData(390, 844, "en-US", "layout-390x844.png")]
     [InlineData(390, 844, "ko-KR", "layout-390x844-ko.png")]
+    [InlineData(390, 844, "kk-KZ", "layout-390x844-kk.png")]
+    [InlineData(390, 844, "mn-MN", "layout-390x844-mn.png")]
+    [InlineData(390, 844, "ru-RU", "layout-390x844-ru.png")]
     public async Task The_header_is_one_row_of_controls_that_do_not_overlap(int width, int height, string locale, string screenshot)
     {
         await using var session = await fixture.OpenAsync(locale, width, height, touch: width < 600);
@@ -51,35 +62,16 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         await session.WaitForIdleAsync();
         await session.ScreenshotAsync(screenshot);
 
-        var boxes = await HeaderBoxesAsync(session);
-        var headerHeight = await session.EvalAsync<double>("() => document.querySelector('.topbar').getBoundingClientRect().height");
-        output.WriteLine($"{width}×{height}: header {headerHeight:F0} px, {boxes.Count} controls");
-        foreach (var b in boxes) output.WriteLine($"  {b.Id}: {b.Left:F0},{b.Top:F0} – {b.Right:F0},{b.Bottom:F0}");
+        var running = await HeaderAsync(session);
+        AssertOneRow(running, width, "running");
 
-        Assert.True(boxes.Select(b => b.Group).Distinct().Count() >= 5, $"only {boxes.Count} header controls are visible");
-        // One row: every control's vertical extent overlaps every other's (none sits below another).
-        // The brand's two lines (product, city) count as one control here.
-        var controls = boxes.GroupBy(b => b.Group).Select(g => (Top: g.Min(b => b.Top), Bottom: g.Max(b => b.Bottom))).ToList();
-        var lowestTop = controls.Max(b => b.Top);
-        var highestBottom = controls.Min(b => b.Bottom);
-        Assert.True(lowestTop < highestBottom, $"the header wraps: a control starts at {lowestTop:F0} px, below another ending at {highestBottom:F0} px");
-        Assert.True(headerHeight <= 64, $"the header is {headerHeight:F0} px high");
-        foreach (var b in boxes)
-        {
-            Assert.True(b.Left >= 0 && b.Right <= width + 0.5, $"{b.Id} sticks out of the viewport ({b.Left:F0}–{b.Right:F0})");
-            // A label that wraps inside its button ("일시 / 정지") makes the control two lines high.
-            if (b.Group != "brand") Assert.True(b.Bottom - b.Top <= 40, $"{b.Id} is {b.Bottom - b.Top:F0} px high: its label wraps");
-        }
-        for (var i = 0; i < boxes.Count; i++)
-        {
-            for (var j = i + 1; j < boxes.Count; j++)
-            {
-                var (a, c) = (boxes[i], boxes[j]);
-                if (a.Group == c.Group) continue;
-                var overlap = a.Left < c.Right - 0.5 && c.Left < a.Right - 0.5 && a.Top < c.Bottom - 0.5 && c.Top < a.Bottom - 0.5;
-                Assert.False(overlap, $"{a.Id} and {c.Id} overlap");
-            }
-        }
+        // Paused, the header is at its widest: the button reads "Resume" ("Жалғастыру", "Үргэлжлүүлэх")
+        // and the clock carries the paused badge. The page is put in that state and measured in the
+        // same task, before the next clock frame from the server sets it back.
+        var paused = await HeaderAsync(session,
+            $"async () => {{ const {{ store }} = await import('/js/core/store.js'); store.set('clock', {{ ...store.get('clock'), paused: true }}); return ({HeaderBoxes})(); }}");
+        Assert.Equal("true", paused.Paused);
+        AssertOneRow(paused, width, "paused");
         Assert.Empty(session.PageErrors);
     }
 
@@ -152,6 +144,139 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.Empty(session.PageErrors);
     }
 
+    /// <summary>
+    /// Text in a panel that runs out of its box sideways (a word wider than its column, a label
+    /// wider than its button), and the panel itself scrolling sideways or leaving the viewport.
+    /// Only boxes holding text are measured: the legend's ticks centred on its edges and the
+    /// planner's footer bleeding to the panel's edges stick out by design. Clipped boxes (overflow
+    /// hidden, an ellipsis) and scroll areas are meant to hold more than they show.
+    /// </summary>
+    private const string Overflows =
+        """
+        (selector) => {
+          const root = document.querySelector(selector);
+          if (!root) return [`${selector} is missing`];
+          const out = [];
+          const r = root.getBoundingClientRect();
+          if (r.left < -0.5 || r.right > innerWidth + 0.5) out.push(`${selector} sticks out of the viewport (${r.left.toFixed(0)}–${r.right.toFixed(0)})`);
+          if (root.scrollWidth > root.clientWidth + 1) out.push(`${selector} scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+          for (const e of root.querySelectorAll('*')) {
+            if (e.closest('svg, canvas, .uplot') || !e.getClientRects().length) continue;
+            const text = [...e.childNodes].some(n => n.textContent.trim() !== ''
+              && (n.nodeType === Node.TEXT_NODE || (n.nodeType === Node.ELEMENT_NODE && getComputedStyle(n).display === 'inline')));
+            if (!text) continue;
+            const style = getComputedStyle(e);
+            if (style.overflowX !== 'visible' || e.clientWidth === 0 || e.scrollWidth <= e.clientWidth + 1) continue;
+            const name = e.dataset.testid || e.id || `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`;
+            out.push(`${name}: ${e.scrollWidth} px of content in ${e.clientWidth} px: "${e.textContent.trim().slice(0, 60)}"`);
+          }
+          return out;
+        }
+        """;
+
+    [Theory]
+    [InlineData(1280, 800, "en-US")]
+    [InlineData(1280, 800, "kk-KZ")]
+    [InlineData(1280, 800, "ru-RU")]
+    [InlineData(390, 844, "kk-KZ")]
+    [InlineData(390, 844, "mn-MN")]
+    [InlineData(390, 844, "ru-RU")]
+    public async Task Panels_hold_their_text_in_every_language(int width, int height, string locale)
+    {
+        var phone = width < 600;
+        var tag = $"{width}x{height}-{locale[..2]}";
+        await using var session = await fixture.OpenAsync(locale, width, height, touch: phone);
+        var page = session.Page;
+        await session.WaitForAsync("() => window.cityTwin.twin.areaValues.gu.size >= 10");
+        await session.WaitForRenderedAsync("gu-fill");
+        await session.WaitForIdleAsync();
+        var problems = new List<string>();
+        async Task CheckAsync(string what, string selector)
+        {
+            var found = await page.EvaluateAsync<string[]>(Overflows, selector);
+            foreach (var f in found) output.WriteLine($"{what}: {f}");
+            problems.AddRange(found.Select(f => $"{what}: {f}"));
+        }
+
+        if (phone)
+        {
+            await page.GetByTestId("menu-button").ClickAsync();
+            await CheckAsync("menu", "#header-menu");
+            await session.ScreenshotAsync($"panels-{tag}-menu.png");
+            await page.Keyboard.PressAsync("Escape");
+            await page.Locator("#legend-toggle").ClickAsync();
+        }
+        await CheckAsync("legend", "#legend");
+        await session.ScreenshotAsync($"panels-{tag}-legend.png");
+        if (phone) await page.Locator("#legend-toggle").ClickAsync();
+
+        var hit = await session.FindRenderedAsync("gu-fill");
+        Assert.NotNull(hit);
+        await page.Mouse.ClickAsync((float)hit!.X, (float)hit.Y);
+        await page.GetByTestId("inspector").WaitForAsync();
+        await session.WaitForAsync("() => document.querySelector('[data-testid=inspector]').dataset.loading === 'false'");
+        await CheckAsync("inspector", "#inspector");
+        await session.ScreenshotAsync($"panels-{tag}-inspector.png");
+        await page.GetByTestId("inspector-close").ClickAsync();
+
+        // The planner with an intervention card, the widest form it shows.
+        await page.GetByTestId("planner-button").ClickAsync();
+        await page.GetByTestId("planner").WaitForAsync();
+        await session.WaitForAsync("() => window.cityTwin.planner.catalog === 'ready'");
+        var type = await session.EvalAsync<string>("() => [...document.querySelectorAll('[data-testid=add-intervention] option')].map(o => o.value).find(Boolean)");
+        await page.GetByTestId("add-intervention").SelectOptionAsync(type);
+        await page.GetByTestId("add-intervention-button").ClickAsync();
+        await page.GetByTestId("intervention-card").First.WaitForAsync();
+        await CheckAsync("planner", "#planner");
+        await session.ScreenshotAsync($"panels-{tag}-planner.png");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Theory]
+    [InlineData("kk-KZ")]
+    [InlineData("ru-RU")]
+    public async Task On_a_laptop_the_results_table_fits_the_planner_in_the_longer_languages(string locale)
+    {
+        // Column titles such as "Базовый вариант" wrap instead of pushing Δ % out of the panel.
+        await using var session = await fixture.OpenAsync(locale, 1280, 800);
+        var page = session.Page;
+        await page.GetByTestId("planner-button").ClickAsync();
+        await session.WaitForAsync("() => window.cityTwin.planner.catalog === 'ready'");
+        await page.GetByTestId("scenario-horizon").FillAsync("3");
+        var type = await session.EvalAsync<string>(
+            "() => { const v = [...document.querySelectorAll('[data-testid=add-intervention] option')].map(o => o.value).filter(Boolean); return v.find(x => x.includes('led')) ?? v[0]; }");
+        await page.GetByTestId("add-intervention").SelectOptionAsync(type);
+        await page.GetByTestId("add-intervention-button").ClickAsync();
+        var kind = page.GetByTestId("intervention-card").First.GetByTestId("target-kind");
+        var kinds = await kind.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        if (kinds.Contains("city") && await kind.IsEnabledAsync()) await kind.SelectOptionAsync("city");
+        else if (!kinds.Contains("city"))
+        {
+            await kind.SelectOptionAsync("gu");
+            await page.GetByTestId("intervention-card").First.GetByTestId("target-gu").First.CheckAsync();
+        }
+        await session.WaitForAsync("() => !document.querySelector('[data-testid=run-scenario]').disabled");
+        await page.GetByTestId("run-scenario").ClickAsync();
+        await session.WaitForAsync("() => !!window.cityTwin.planner.lastRunId");
+        var id = await session.EvalAsync<string>("() => window.cityTwin.planner.lastRunId");
+        await page.WaitForFunctionAsync(
+            "id => ['completed', 'failed', 'cancelled'].includes(document.querySelector(`[data-testid=scenario-run][data-run-id=\"${CSS.escape(id)}\"]`)?.dataset.status)",
+            id, new() { Timeout = 90_000, PollingInterval = 100 });
+        var row = page.Locator($"[data-testid=scenario-run][data-run-id=\"{id}\"]");
+        Assert.Equal("completed", await row.GetAttributeAsync("data-status"));
+        await row.GetByTestId("open-run").ClickAsync();
+        await session.WaitForAsync("() => document.querySelectorAll('[data-testid=kpi-table] [data-testid=kpi-row]').length > 0");
+
+        var widths = await session.EvalAsync<double[]>(
+            "() => { const w = document.querySelector('[data-testid=kpi-table]').closest('.table-wrap'); return [w.scrollWidth, w.clientWidth]; }");
+        output.WriteLine($"results table {widths[0]} px in {widths[1]} px");
+        await session.ScreenshotAsync($"layout-1280x800-{locale[..2]}-results.png");
+        Assert.True(widths[0] <= widths[1] + 1, $"the results table is {widths[0]} px wide in a {widths[1]} px panel: it scrolls sideways");
+        Assert.Empty(session.PageErrors);
+    }
+
     [Fact]
     public async Task Charts_name_their_unit_on_the_axis()
     {
@@ -174,12 +299,47 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
 
     private sealed record Box(string Id, string Group, double Left, double Top, double Right, double Bottom);
 
-    private static async Task<List<Box>> HeaderBoxesAsync(MapSession session)
+    private void AssertOneRow(Header header, int width, string state)
     {
-        var json = await session.EvalAsync<JsonElement>(HeaderBoxes);
-        return json.EnumerateArray()
+        var (boxes, headerHeight) = (header.Boxes, header.Height);
+        output.WriteLine($"{state}: header {headerHeight:F0} px, {boxes.Count} controls");
+        foreach (var b in boxes) output.WriteLine($"  {b.Id}: {b.Left:F0},{b.Top:F0} – {b.Right:F0},{b.Bottom:F0}");
+
+        Assert.True(boxes.Select(b => b.Group).Distinct().Count() >= 5, $"{state}: only {boxes.Count} header controls are visible");
+        // One row: every control's vertical extent overlaps every other's (none sits below another).
+        // The brand's two lines (product, city) count as one control here.
+        var controls = boxes.GroupBy(b => b.Group).Select(g => (Top: g.Min(b => b.Top), Bottom: g.Max(b => b.Bottom))).ToList();
+        var lowestTop = controls.Max(b => b.Top);
+        var highestBottom = controls.Min(b => b.Bottom);
+        Assert.True(lowestTop < highestBottom, $"{state}: the header wraps: a control starts at {lowestTop:F0} px, below another ending at {highestBottom:F0} px");
+        Assert.True(headerHeight <= 64, $"{state}: the header is {headerHeight:F0} px high");
+        foreach (var b in boxes)
+        {
+            Assert.True(b.Left >= 0 && b.Right <= width + 0.5, $"{state}: {b.Id} sticks out of the viewport ({b.Left:F0}–{b.Right:F0})");
+            // A label that wraps inside its button ("일시 / 정지") makes the control two lines high.
+            if (b.Group != "brand") Assert.True(b.Bottom - b.Top <= 40, $"{state}: {b.Id} is {b.Bottom - b.Top:F0} px high: its label wraps");
+        }
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, c) = (boxes[i], boxes[j]);
+                if (a.Group == c.Group) continue;
+                var overlap = a.Left < c.Right - 0.5 && c.Left < a.Right - 0.5 && a.Top < c.Bottom - 0.5 && c.Top < a.Bottom - 0.5;
+                Assert.False(overlap, $"{state}: {a.Id} and {c.Id} overlap");
+            }
+        }
+    }
+
+    private sealed record Header(List<Box> Boxes, double Height, string? Paused);
+
+    private static async Task<Header> HeaderAsync(MapSession session, string script = HeaderBoxes)
+    {
+        var json = await session.EvalAsync<JsonElement>(script);
+        var boxes = json.GetProperty("boxes").EnumerateArray()
             .Select(e => new Box(e.GetProperty("id").GetString() ?? "", e.GetProperty("group").GetString() ?? "", e.GetProperty("left").GetDouble(), e.GetProperty("top").GetDouble(),
                 e.GetProperty("right").GetDouble(), e.GetProperty("bottom").GetDouble()))
             .ToList();
+        return new Header(boxes, json.GetProperty("height").GetDouble(), json.TryGetProperty("paused", out var p) ? p.GetString() : null);
     }
 }

@@ -1,6 +1,6 @@
 // Number and time formatting. Simulated time is always shown in the city's own time zone (from
 // /api/city), whatever the viewer's zone: a control room and a visitor's phone show the same clock.
-import { locale } from './i18n.js';
+import { dateLocale, locale, numberLocale } from './i18n.js';
 import { store } from './store.js';
 
 /** The city's IANA time zone; UTC until /api/city has answered. */
@@ -90,9 +90,12 @@ export function cityZoneName(ms) {
 /** @param {number} ms */
 export function formatDate(ms) {
   if (!Number.isFinite(ms)) return '';
-  return formatter('date', loc => new Intl.DateTimeFormat(loc, {
-    timeZone: cityTimeZone(), weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
-  })).format(ms);
+  return formatter('date', () => {
+    const { locale: loc, numeric } = dateLocale();
+    return new Intl.DateTimeFormat(loc, numeric
+      ? { timeZone: cityTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit' }
+      : { timeZone: cityTimeZone(), weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+  }).format(ms);
 }
 
 export function formatTimeOfDay(v) {
@@ -107,7 +110,7 @@ export function formatNumber(v, digits) {
   if (v == null || typeof v === 'object' || !Number.isFinite(Number(v))) return '–';
   const n = Number(v);
   const d = digits ?? (Math.abs(n) < 1 && n !== 0 ? 2 : Math.abs(n) < 100 ? 1 : 0);
-  return formatter(`n${d}`, loc => new Intl.NumberFormat(loc, { maximumFractionDigits: d, minimumFractionDigits: 0 })).format(n);
+  return formatter(`n${d}`, () => new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: d, minimumFractionDigits: 0 })).format(n);
 }
 
 export function formatValue(v, unit, digits) {

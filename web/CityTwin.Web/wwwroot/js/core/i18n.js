@@ -1,12 +1,42 @@
-// Translations: English, Bahasa Indonesia, Korean. Static text carries data-i18n* attributes;
-// dynamic components listen to onLanguageChange (the store's `language` key) and re-render.
+// Translations: English, Bahasa Indonesia, Korean, Kazakh, Mongolian and Russian (the last three in
+// Cyrillic). Static text carries data-i18n* attributes; dynamic components listen to
+// onLanguageChange (the store's `language` key) and re-render.
 import { store } from './store.js';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'id', label: 'Bahasa Indonesia' },
   { code: 'ko', label: '한국어' },
+  { code: 'kk', label: 'Қазақша' },
+  { code: 'mn', label: 'Монгол' },
+  { code: 'ru', label: 'Русский' },
 ];
+
+/**
+ * Locale of each language for number and date formatting (Intl). Some browsers' Intl lacks a
+ * locale's data (Chromium builds with reduced ICU data format Kazakh as the root locale,
+ * "2026 M12 7, Mon", and do not know Mongolian); they get fallbacks that follow the language's own
+ * conventions: numbers with the separators of `numbers` (kk as ru: 1 234,5; mn as en: 1,234.5)
+ * and dates all-numeric in the order of `dates` (kk 07.12.2026, mn 2026-12-07), no English words.
+ * `script` tells whether the data is there: a month's name in that script.
+ * @type {Record<string, {tag: string, script?: RegExp, numbers?: string, dates?: string}>}
+ */
+const LOCALES = {
+  en: { tag: 'en-GB' },
+  id: { tag: 'id-ID' },
+  ko: { tag: 'ko-KR' },
+  kk: { tag: 'kk-KZ', script: /\p{Script=Cyrillic}/u, numbers: 'ru-RU', dates: 'ru-RU' },
+  mn: { tag: 'mn-MN', script: /\p{Script=Cyrillic}/u, numbers: 'en-GB', dates: 'en-CA' },
+  ru: { tag: 'ru-RU' },
+};
+
+/**
+ * The UI language each browser language picks, by its primary subtag (kk-KZ, mn-MN, ru-KZ… all
+ * count). Malay and 'in' (the old code for Indonesian) read Indonesian.
+ */
+const DETECT = /** @type {Record<string, string>} */ ({
+  en: 'en', id: 'id', in: 'id', ms: 'id', ko: 'ko', kk: 'kk', mn: 'mn', ru: 'ru',
+});
 
 const STORAGE_KEY = 'citytwin.lang';
 /** @type {Map<string, Record<string, string>>} */
@@ -15,10 +45,43 @@ const catalogs = new Map();
 /** The current language code ('en' until the first catalogue has loaded). */
 export function language() { return store.get('language') || 'en'; }
 
-/** BCP-47 locale used for number and date formatting. */
+/** BCP-47 locale of the current language (kk-KZ, mn-MN, ru-RU…). */
 export function locale() {
-  const current = language();
-  return current === 'ko' ? 'ko-KR' : current === 'id' ? 'id-ID' : 'en-GB';
+  return (LOCALES[language()] ?? LOCALES.en).tag;
+}
+
+/** @type {Map<string, boolean>} */
+const intlData = new Map();
+
+/** True when this browser's Intl has the current language's own data (always for en, id, ko, ru). */
+function hasIntlData() {
+  const l = LOCALES[language()] ?? LOCALES.en;
+  if (!l.script) return true;
+  let known = intlData.get(l.tag);
+  if (known === undefined) {
+    try {
+      known = Intl.DateTimeFormat.supportedLocalesOf([l.tag]).length > 0
+        && l.script.test(new Intl.DateTimeFormat(l.tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 15)));
+    } catch { known = false; }
+    intlData.set(l.tag, known);
+  }
+  return known;
+}
+
+/** Locale to format numbers with: the language's own, or one with the same separators. */
+export function numberLocale() {
+  const l = LOCALES[language()] ?? LOCALES.en;
+  return hasIntlData() ? l.tag : l.numbers ?? l.tag;
+}
+
+/**
+ * Locale to format dates with, and whether to write them all in digits (when the browser lacks
+ * the language's month and weekday names).
+ * @returns {{locale: string, numeric: boolean}}
+ */
+export function dateLocale() {
+  const l = LOCALES[language()] ?? LOCALES.en;
+  return hasIntlData() ? { locale: l.tag, numeric: false } : { locale: l.dates ?? l.tag, numeric: true };
 }
 
 export function detectLanguage() {
@@ -28,10 +91,8 @@ export function detectLanguage() {
   } catch { /* storage may be disabled */ }
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language || 'en'];
   for (const tag of preferred) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (base === 'ko') return 'ko';
-    if (base === 'id' || base === 'in' || base === 'ms') return 'id';
-    if (base === 'en') return 'en';
+    const base = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (Object.hasOwn(DETECT, base)) return DETECT[base];
   }
   return 'en';
 }

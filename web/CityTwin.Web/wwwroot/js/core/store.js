@@ -24,7 +24,7 @@
 
 /**
  * @typedef {object} AppState
- * @property {string} language 'en' | 'id' | 'ko'; empty until the first catalogue has loaded
+ * @property {string} language 'en' | 'id' | 'ko' | 'kk' | 'mn' | 'ru'; empty until the first catalogue has loaded
  * @property {Selection|null} selection what the inspector shows
  * @property {{name: string, roles: string[]}|null} user signed-in user (none until sign-in exists)
  * @property {'connecting'|'connected'|'reconnecting'|'disconnected'} connection live feed state

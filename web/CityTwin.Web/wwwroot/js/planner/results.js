@@ -2,7 +2,7 @@
 // chosen KPI, per-district change (table and diverging map), and the exports for the meeting.
 import { HttpError, api } from '../core/api.js';
 import { cityZoneName, formatNumber, toMillis } from '../core/format.js';
-import { humanize, locale, localName, onLanguageChange, t } from '../core/i18n.js';
+import { humanize, localName, numberLocale, onLanguageChange, t } from '../core/i18n.js';
 import { getRun } from './scenario-runs.js';
 import { ScenarioChart } from './chart.js';
 import { h, nextId } from '../core/dom.js';
@@ -15,7 +15,7 @@ function fmtDelta(v) {
   if (v == null || !Number.isFinite(Number(v))) return '–';
   const n = Number(v), a = Math.abs(n);
   const opts = a >= 100 ? { maximumFractionDigits: 0 } : a >= 1 ? { maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 };
-  return new Intl.NumberFormat(locale(), { ...opts, signDisplay: 'exceptZero' }).format(n);
+  return new Intl.NumberFormat(numberLocale(), { ...opts, signDisplay: 'exceptZero' }).format(n);
 }
 
 /** deltaPercent is in percent (5 = +5 %). */
@@ -23,13 +23,13 @@ function fmtPercent(v) {
   if (v == null || !Number.isFinite(Number(v))) return '–';
   const n = Number(v), a = Math.abs(n);
   const opts = a >= 10 ? { maximumFractionDigits: 1 } : a >= 0.1 ? { maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
-  return `${new Intl.NumberFormat(locale(), { ...opts, signDisplay: 'exceptZero' }).format(n)} %`;
+  return `${new Intl.NumberFormat(numberLocale(), { ...opts, signDisplay: 'exceptZero' }).format(n)} %`;
 }
 
 function fmtValue(v) {
   if (v == null || !Number.isFinite(Number(v))) return '–';
   const n = Number(v), a = Math.abs(n);
-  return a !== 0 && a < 0.01 ? new Intl.NumberFormat(locale(), { maximumSignificantDigits: 3 }).format(n) : formatNumber(n);
+  return a !== 0 && a < 0.01 ? new Intl.NumberFormat(numberLocale(), { maximumSignificantDigits: 3 }).format(n) : formatNumber(n);
 }
 
 /** 'good' | 'bad' | 'neutral' for a change, given which direction is better. */
