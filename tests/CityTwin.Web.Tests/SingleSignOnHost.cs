@@ -27,7 +27,8 @@ public sealed class SingleSignOnHost : IAsyncLifetime
                 ["Security:SingleSignOn:RequireHttpsMetadata"] = "false",
                 ["Security:SingleSignOn:Scopes:0"] = "profile",
                 ["Security:SingleSignOn:Scopes:1"] = "roles",
-                ["Security:SingleSignOn:RoleMap:city-planning"] = Roles.Planner,
+                // Spelt unlike the provider's "city-planning": configuration keys carry no case.
+                ["Security:SingleSignOn:RoleMap:City-Planning"] = Roles.Planner,
                 ["Security:SingleSignOn:RoleMap:ops-centre"] = Roles.Operator,
             },
         });
