@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CityTwin.Testing.Oidc;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityTwin.Web.Tests;
 
@@ -56,6 +58,11 @@ public sealed class SingleSignOnTests(SingleSignOnHost host) : IClassFixture<Sin
         Assert.Equal(person.UserName, me.GetProperty("userName").GetString());
         Assert.Equal([Roles.Operator], RolesOf(me));
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tuesday, me, "/api/scenarios", Scenario)).StatusCode);
+
+        // Keyed by the issuer the id_token names and the subject, which stay when a user name changes.
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<UserManager<CityTwinUser>>().FindByNameAsync(person.UserName);
+        Assert.Equal($"{host.Provider.Authority.ToString().TrimEnd('/')}|{person.Subject}", account?.ExternalSubject);
     }
 
     [Fact]
