@@ -27,7 +27,7 @@ public static class AccountEndpoints
             return TypedResults.Ok(new MeResponse(
                 signedIn,
                 signedIn ? user.Identity!.Name : null,
-                signedIn ? user.FindFirst("display_name")?.Value ?? user.Identity!.Name : null,
+                signedIn ? user.FindFirst(DisplayNameClaims.ClaimType)?.Value ?? user.Identity!.Name : null,
                 roles,
                 Actor.ViaOf(user),
                 security.Value.RequireSignIn,
@@ -131,9 +131,12 @@ public static class AccountEndpoints
         api.MapTokenEndpoints();
     }
 
-    /// <summary>Only paths of this site: a sign-in must never send the browser elsewhere (open redirect).</summary>
+    /// <summary>
+    /// Only paths of this site: a sign-in must never send the browser elsewhere (open redirect).
+    /// Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" would become "//evil.example".
+    /// </summary>
     public static string LocalUrl(string? url) =>
-        url is { Length: > 0 } u && u[0] == '/' && (u.Length == 1 || (u[1] != '/' && u[1] != '\\')) ? u : "/";
+        url is { Length: > 0 } u && u[0] == '/' && (u.Length == 1 || (u[1] != '/' && u[1] != '\\')) && !u.Any(char.IsControl) ? u : "/";
 }
 
 /// <summary>The answer to a successful sign-in; the page then reads /api/account/me.</summary>

@@ -35,6 +35,7 @@ public static class SecuritySetup
                 o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             // For an admin's password reset (a one-time token from data protection).

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using CityTwin.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,17 +48,32 @@ public sealed class SingleSignOnAccounts(UserManager<CityTwinUser> users, TimePr
     public static IReadOnlyList<string> MapRoles(ClaimsPrincipal external, SingleSignOnOptions options)
     {
         var roles = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var claim in external.FindAll(options.RoleClaim))
+        foreach (var name in external.FindAll(options.RoleClaim).SelectMany(c => Values(c.Value)))
         {
-            // Some providers send a JSON array in one claim, others one claim per value.
-            foreach (var value in claim.Value.Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var name = value.Trim('"');
-                if (options.RoleMap.TryGetValue(name, out var mapped) && Roles.IsKnown(mapped)) roles.Add(mapped);
-                else if (Roles.IsKnown(name)) roles.Add(name);
-            }
+            if (options.RoleMap.TryGetValue(name, out var mapped) && Roles.IsKnown(mapped)) roles.Add(mapped);
+            else if (Roles.IsKnown(name)) roles.Add(name);
         }
         return [.. roles];
+    }
+
+    /// <summary>
+    /// The values of one role claim. Token handlers give one claim per element of a JSON array,
+    /// but a nested array or a provider that sends the array as a string leaves it in one claim.
+    /// Anything else is one value as it is: group names such as LDAP DNs contain commas.
+    /// </summary>
+    private static IEnumerable<string> Values(string value)
+    {
+        if (!value.StartsWith('[')) return [value];
+        try
+        {
+            using var array = JsonDocument.Parse(value);
+            if (array.RootElement.ValueKind != JsonValueKind.Array) return [value];
+            return [.. array.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)];
+        }
+        catch (JsonException)
+        {
+            return [value];
+        }
     }
 
     private async Task<string> FreeUserNameAsync(string wanted)

@@ -30,8 +30,9 @@ public sealed class SingleSignOnOptions
     /// <summary>
     /// Provider group or role → CityTwin role, e.g. <c>"city-planning": "planner"</c>. A value that
     /// already is a CityTwin role name maps to itself. Roles come from the provider at every sign-in.
+    /// Case-insensitive, as configuration keys are (an environment variable may arrive in any case).
     /// </summary>
-    public Dictionary<string, string> RoleMap { get; set; } = [];
+    public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Off only for a provider on plain HTTP in a test or on a closed network.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
