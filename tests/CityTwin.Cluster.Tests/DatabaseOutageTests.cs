@@ -17,6 +17,8 @@ public sealed class DatabaseOutageTests(LocalCluster cluster, ITestOutputHelper 
     {
         using var http = await cluster.CreateAdminClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/clock", new { speed = 5 })).StatusCode);
+        // What the screens show is in memory (the planner's run list was open before the outage).
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/scenarios")).StatusCode);
 
         await cluster.Database.RefuseConnectionsAsync();
         try
@@ -26,6 +28,9 @@ public sealed class DatabaseOutageTests(LocalCluster cluster, ITestOutputHelper 
                 var read = await http.GetAsync(url);
                 Assert.True(read.StatusCode == HttpStatusCode.OK, $"GET {url} during the outage: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}\n{cluster.Logs()}");
             }
+            // What must come from the database (a scenario never read since the silo started) is a 503, never a 500.
+            var cold = await http.GetAsync($"/api/scenarios/{Guid.NewGuid():N}"[..30]);
+            Assert.True(cold.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound, $"cold read: {(int)cold.StatusCode}");
             var clock = await http.PostAsJsonAsync("/api/clock", new { speed = 3 });
             await AssertUnavailableAsync(clock, "POST /api/clock");
             var scenario = await http.PostAsJsonAsync("/api/scenarios", new
