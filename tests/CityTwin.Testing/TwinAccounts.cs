@@ -28,12 +28,16 @@ public static class TwinAccounts
     }
 
     /// <summary>An API token of a new account holding <paramref name="roles"/> (scoped to all of them).</summary>
-    public static async Task<string> CreateTokenAsync(this TwinAppFactory app, params string[] roles)
+    public static async Task<string> CreateTokenAsync(this TwinAppFactory app, params string[] roles) =>
+        await app.CreateTokenForAsync(await app.CreateUserAsync(roles), roles);
+
+    /// <summary>An API token of the account <paramref name="userName"/> with <paramref name="scopes"/>.</summary>
+    public static async Task<string> CreateTokenForAsync(this TwinAppFactory app, string userName, params string[] scopes)
     {
-        var name = await app.CreateUserAsync(roles);
         await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<CityTwinUser>>().FindByNameAsync(name);
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, "test", roles, null);
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<CityTwinUser>>().FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"no account {userName}");
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "test", scopes, null);
         return secret;
     }
 
