@@ -35,11 +35,16 @@ export class AccountMenu {
       return b;
     };
     this.adminItem = item('account.menu.admin', 'menu-admin', () => ctx.openAdmin());
+    // The cluster dashboard is for admins: in their menu (the header's link is theirs too, where it fits).
+    this.dashboardItem = h('a', { role: 'menuitem', class: 'menu-item', testid: 'menu-dashboard', href: 'dashboard/', target: '_blank', rel: 'noopener', i18n: 'account.menu.dashboard', i18nTitle: 'ops.dashboardTitle' });
+    this.dashboardItem.addEventListener('click', () => this.setMenu(false));
+    this.dashboardLink = document.querySelector('[data-testid="dashboard-link"]');
     this.menu = h('div', { class: 'account-menu', id: 'account-menu', role: 'menu', testid: 'account-menu', hidden: true, 'aria-labelledby': 'account-button' },
       this.who,
       item('account.menu.tokens', 'menu-tokens', () => (this.tokens ??= new TokensDialog()).open()),
       item('account.menu.password', 'menu-password', () => (this.password ??= new PasswordDialog()).open()),
       this.adminItem,
+      this.dashboardItem,
       item('account.menu.signOut', 'menu-sign-out', () => this.signOut()));
     this.menu.addEventListener('keydown', (e) => {
       const items = [...this.menu.querySelectorAll('[role=menuitem]:not([hidden])')].map(x => /** @type {HTMLElement} */ (x));
@@ -102,6 +107,8 @@ export class AccountMenu {
       this.button.title = t('account.signIn.buttonTitle');
     }
     this.adminItem.hidden = !session.may.administer;
+    this.dashboardItem.hidden = !session.may.administer;
+    if (this.dashboardLink instanceof HTMLElement) this.dashboardLink.hidden = !session.may.administer;
     if (!session.may.administer) this.ctx.closeAdmin();
   }
 
