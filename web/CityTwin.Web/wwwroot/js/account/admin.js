@@ -3,7 +3,7 @@
 // carrying the same filters. A drawer on the right on wide screens, a bottom sheet on phones.
 import { ProblemError, api } from '../core/api.js';
 import { h } from '../core/dom.js';
-import { formatNumber } from '../core/format.js';
+import { cityTimeZone, formatNumber } from '../core/format.js';
 import { applyTo, onLanguageChange, t } from '../core/i18n.js';
 import { ROLES, me } from '../core/session.js';
 import { formField, generalErrors, showFieldErrors } from './dialog.js';
@@ -13,10 +13,28 @@ const TABS = ['users', 'tokens', 'audit'];
 const PAGE_SIZE = 25;
 const OUTCOMES = ['done', 'refused', 'failed'];
 
-/** A value of a datetime-local input as an instant (ISO 8601), or '' when empty. @param {string} v */
-function instant(v) {
-  const ms = Date.parse(v);
-  return v && Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+/**
+ * A value of a datetime-local input, read as a time in the city's zone (as every time on the page
+ * is shown), as an instant (ISO 8601); '' when empty.
+ * @param {string} v "2026-12-07T09:30"
+ */
+export function instant(v) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v ?? '');
+  if (!m) return '';
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  // The zone's offset at that moment (twice: the first guess may sit across a DST change).
+  let at = wall - zoneOffset(wall);
+  at = wall - zoneOffset(at);
+  return new Date(at).toISOString();
+}
+
+/** Milliseconds the city's zone is ahead of UTC at an instant. @param {number} ms */
+function zoneOffset(ms) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: cityTimeZone(), hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms)).map(p => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 export class AdminPanel {
@@ -274,7 +292,7 @@ class AuditSection {
     this.outcome = h('select', { testid: 'audit-outcome' });
     const actions = h('datalist', { id: 'audit-actions' }, ...['account.', 'user.', 'token.', 'clock.set', 'scenario.', 'access.forbidden'].map(a => h('option', { value: a })));
     this.fields = {
-      from: formField('admin.audit.from', this.from),
+      from: formField('admin.audit.from', this.from, { hintKey: 'admin.audit.zoneHint' }),
       to: formField('admin.audit.to', this.to),
       actor: formField('admin.audit.actor', this.actor),
       action: formField('admin.audit.action', this.action, { hintKey: 'admin.audit.actionHint' }),
