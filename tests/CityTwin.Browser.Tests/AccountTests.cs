@@ -37,7 +37,8 @@ public sealed class AccountTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Equal(401, await session.ForceAsync("POST", "/api/clock", "{\"paused\":false}"));
 
         await session.SignInAsync(user);
-        Assert.Contains(user, await account.InnerTextAsync());
+        // At 1280 px the button shows the role chip; the name is in its label and atop its menu.
+        Assert.Contains(user, await account.GetAttributeAsync("aria-label") ?? "");
         Assert.Equal(role, await page.GetByTestId("account-role").GetAttributeAsync("data-role"));
 
         // The clock: trainers and admins change it, the others see it read-only and are refused.
@@ -107,6 +108,7 @@ public sealed class AccountTests(BrowserFixture fixture, ITestOutputHelper outpu
         await account.ClickAsync();
         await page.GetByTestId("account-menu").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         Assert.True(await page.GetByTestId("menu-tokens").IsVisibleAsync());
+        Assert.Contains(user, await page.GetByTestId("account-menu").InnerTextAsync());
         Assert.Equal(role == Roles.Admin, await page.GetByTestId("menu-admin").IsVisibleAsync());
         await session.ScreenshotAsync($"account-menu-{role}.png");
         await page.Keyboard.PressAsync("Escape");
