@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>The app under test: make accounts on it with <c>CreateUserAsync</c> (TwinAccounts).</summary>
+    public TwinAppFactory App => _factory;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
@@ -36,8 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage) of the given size with the page opened and the map ready.</summary>
-    public async Task<MapSession> OpenAsync(string locale = "en-US", int width = 1440, int height = 900, bool touch = false)
+    /// <summary>
+    /// A fresh browser context (own storage and cookies: nobody signed in) of the given size with the
+    /// page opened at <paramref name="path"/> and the map ready.
+    /// </summary>
+    public async Task<MapSession> OpenAsync(string locale = "en-US", int width = 1440, int height = 900, bool touch = false, string path = "/")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,7 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
         });
         var session = new MapSession(context, await context.NewPageAsync(), this);
-        await session.GotoAsync();
+        await session.GotoAsync(path);
         return session;
     }
 

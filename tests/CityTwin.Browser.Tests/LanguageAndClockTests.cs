@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CityTwin.Accounts;
+using CityTwin.Testing;
 
 namespace CityTwin.Browser.Tests;
 
@@ -101,12 +103,15 @@ public sealed class LanguageAndClockTests(BrowserFixture fixture)
     [Fact]
     public async Task Pause_and_speed_controls_change_the_simulation_clock()
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        // Setting the city's clock is a trainer's (the restore below acts as one too).
+        using var http = await fixture.App.CreateClientAsAsync(Roles.Trainer);
         var original = await http.GetFromJsonAsync<JsonElement>("api/clock");
         await using var session = await fixture.OpenAsync();
         var page = session.Page;
         try
         {
+            await session.SignInAsync(await fixture.App.CreateUserAsync(Roles.Trainer));
+            await session.WaitForAsync("() => !document.querySelector('[data-testid=pause-button]').disabled");
             await page.GetByTestId("pause-button").ClickAsync();
             await session.WaitForAsync("() => document.querySelector('[data-testid=pause-button]').dataset.paused === 'true'");
             var clock = await http.GetFromJsonAsync<JsonElement>("api/clock");

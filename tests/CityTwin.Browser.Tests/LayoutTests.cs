@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CityTwin.Accounts;
+using CityTwin.Testing;
 using Xunit.Abstractions;
 
 namespace CityTwin.Browser.Tests;
@@ -42,22 +44,31 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         """;
 
     [Theory]
-    [InlineData(1920, 1080, "en-US", "layout-1920x1080.png")]
-    [InlineData(1280, 800, "en-US", "layout-1280x800.png")]
-    [InlineData(1280, 800, "id-ID", "layout-1280x800-id.png")] // the longest labels
-    [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko.png")]
-    [InlineData(1280, 800, "kk-KZ", "layout-1280x800-kk.png")] // Cyrillic, long words
-    [InlineData(1280, 800, "mn-MN", "layout-1280x800-mn.png")]
-    [InlineData(1280, 800, "ru-RU", "layout-1280x800-ru.png")]
-    [InlineData(1440, 900, "ko-KR", "layout-1440x900-ko.png")]
-    [InlineData(390, 844, "en-US", "layout-390x844.png")]
-    [InlineData(390, 844, "ko-KR", "layout-390x844-ko.png")]
-    [InlineData(390, 844, "kk-KZ", "layout-390x844-kk.png")]
-    [InlineData(390, 844, "mn-MN", "layout-390x844-mn.png")]
-    [InlineData(390, 844, "ru-RU", "layout-390x844-ru.png")]
-    public async Task The_header_is_one_row_of_controls_that_do_not_overlap(int width, int height, string locale, string screenshot)
+    [InlineData(1920, 1080, "en-US", "layout-1920x1080.png", false)]
+    [InlineData(1280, 800, "en-US", "layout-1280x800.png", false)]
+    [InlineData(1280, 800, "id-ID", "layout-1280x800-id.png", false)] // the longest labels
+    [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko.png", false)]
+    [InlineData(1280, 800, "kk-KZ", "layout-1280x800-kk.png", false)] // Cyrillic, long words
+    [InlineData(1280, 800, "mn-MN", "layout-1280x800-mn.png", false)]
+    [InlineData(1280, 800, "ru-RU", "layout-1280x800-ru.png", false)]
+    [InlineData(1440, 900, "ko-KR", "layout-1440x900-ko.png", false)]
+    [InlineData(390, 844, "en-US", "layout-390x844.png", false)]
+    [InlineData(390, 844, "ko-KR", "layout-390x844-ko.png", false)]
+    [InlineData(390, 844, "kk-KZ", "layout-390x844-kk.png", false)]
+    [InlineData(390, 844, "mn-MN", "layout-390x844-mn.png", false)]
+    [InlineData(390, 844, "ru-RU", "layout-390x844-ru.png", false)]
+    // Signed in, the account button carries the user name and the role chip.
+    [InlineData(1920, 1080, "en-US", "layout-1920x1080-signed-in.png", true)]
+    [InlineData(1280, 800, "id-ID", "layout-1280x800-id-signed-in.png", true)]
+    [InlineData(1280, 800, "ko-KR", "layout-1280x800-ko-signed-in.png", true)]
+    [InlineData(1280, 800, "kk-KZ", "layout-1280x800-kk-signed-in.png", true)]
+    [InlineData(1280, 800, "ru-RU", "layout-1280x800-ru-signed-in.png", true)]
+    [InlineData(390, 844, "en-US", "layout-390x844-signed-in.png", true)]
+    [InlineData(390, 844, "mn-MN", "layout-390x844-mn-signed-in.png", true)]
+    public async Task The_header_is_one_row_of_controls_that_do_not_overlap(int width, int height, string locale, string screenshot, bool signedIn)
     {
         await using var session = await fixture.OpenAsync(locale, width, height, touch: width < 600);
+        if (signedIn) await session.SignInAsync(await fixture.App.CreateUserAsync(Roles.Planner));
         await session.WaitForAsync("() => document.querySelector('[data-testid=connection-status]').dataset.state === 'connected'");
         await session.WaitForIdleAsync();
         await session.ScreenshotAsync(screenshot);

@@ -15,13 +15,56 @@ public sealed class MapSession(IBrowserContext context, IPage page, BrowserFixtu
     /// <summary>Uncaught script errors seen on the page (console noise is not counted).</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
 
-    public async Task GotoAsync()
+    public async Task GotoAsync(string path = "/")
     {
         Page.PageError += (_, e) => _pageErrors.Add(e);
         Page.SetDefaultTimeout(Timeout);
-        await Page.GotoAsync("/");
+        await Page.GotoAsync(path);
         await WaitForAsync("() => window.cityTwin && window.cityTwin.ready === true");
     }
+
+    /// <summary>
+    /// Signs in through the page as a person would: the header's Sign in button, the dialog's user
+    /// name and password (<see cref="CityTwin.Testing.TwinAccounts.Password"/> unless given), then
+    /// waits until the header shows the account.
+    /// </summary>
+    public async Task SignInAsync(string userName, string password = CityTwin.Testing.TwinAccounts.Password)
+    {
+        var dialog = Page.GetByTestId("signin-dialog");
+        if (!await dialog.IsVisibleAsync())
+        {
+            await Page.GetByTestId("account-button").ClickAsync();
+            await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        }
+        await dialog.GetByTestId("signin-username").FillAsync(userName);
+        await dialog.GetByTestId("signin-password").FillAsync(password);
+        await dialog.GetByTestId("signin-submit").ClickAsync();
+        await Page.WaitForFunctionAsync(
+            "name => window.cityTwin.store.get('me')?.userName === name && document.querySelector('[data-testid=account-button]').dataset.signedIn === 'true'",
+            userName, new PageWaitForFunctionOptions { Timeout = Timeout, PollingInterval = 100 });
+        await dialog.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
+    /// <summary>Signs out through the account menu and waits until the header offers Sign in again.</summary>
+    public async Task SignOutAsync()
+    {
+        await Page.GetByTestId("account-button").ClickAsync();
+        await Page.GetByTestId("menu-sign-out").ClickAsync();
+        await WaitForAsync("() => document.querySelector('[data-testid=account-button]').dataset.signedIn === 'false'");
+    }
+
+    /// <summary>
+    /// Sends a change from the page with the session cookie and its anti-forgery token, as a script
+    /// could without the page's buttons; returns the HTTP status.
+    /// </summary>
+    public Task<int> ForceAsync(string method, string url, string jsonBody) => Page.EvaluateAsync<int>(
+        """
+        async ([method, url, body]) => {
+          const me = await (await fetch('/api/account/me')).json();
+          const res = await fetch(url, { method, body, headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': me.antiforgeryToken ?? '' } });
+          return res.status;
+        }
+        """, new[] { method, url, jsonBody });
 
     public Task WaitForAsync(string predicate) =>
         Page.WaitForFunctionAsync(predicate, null, new PageWaitForFunctionOptions { Timeout = Timeout, PollingInterval = 100 });

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CityTwin.Accounts;
+using CityTwin.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -20,12 +22,13 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
         await using var session = await fixture.OpenAsync();
         var page = session.Page;
         await page.SetViewportSizeAsync(1280, 800);
+        await session.SignInAsync(await fixture.App.CreateUserAsync(Roles.Planner));
         await OpenPlannerAsync(session);
 
         await page.GetByTestId("scenario-name").FillAsync($"LED retrofit, whole city {DateTime.UtcNow:HHmmss}");
         await page.GetByTestId("scenario-horizon").FillAsync("6");
         await page.GetByTestId("scenario-step").FillAsync("15");
-        var card = await AddLedLikeInterventionAsync(session);
+        var card = await AddLedLikeInterventionAsync(session, output);
         await TargetWholeCityAsync(card);
         await session.WaitForAsync("() => !document.querySelector('[data-testid=run-scenario]').disabled");
 
@@ -115,8 +118,9 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
     {
         await using var session = await fixture.OpenAsync();
         var page = session.Page;
+        await session.SignInAsync(await fixture.App.CreateUserAsync(Roles.Planner));
         await OpenPlannerAsync(session);
-        var card = await AddLedLikeInterventionAsync(session);
+        var card = await AddLedLikeInterventionAsync(session, output);
         await TargetWholeCityAsync(card);
         await session.WaitForAsync("() => !document.querySelector('[data-testid=run-scenario]').disabled");
 
@@ -165,7 +169,7 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
         Assert.Empty(session.PageErrors);
     }
 
-    private static async Task OpenPlannerAsync(MapSession session)
+    internal static async Task OpenPlannerAsync(MapSession session)
     {
         var page = session.Page;
         await page.GetByTestId("planner-button").ClickAsync();
@@ -177,7 +181,7 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>Adds the catalog's LED retrofit (type containing "led"), or its first intervention.</summary>
-    private async Task<ILocator> AddLedLikeInterventionAsync(MapSession session)
+    internal static async Task<ILocator> AddLedLikeInterventionAsync(MapSession session, ITestOutputHelper? output = null)
     {
         var page = session.Page;
         var type = await session.EvalAsync<string?>(
@@ -188,7 +192,7 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
             }
             """);
         Assert.False(string.IsNullOrEmpty(type), "the catalog offers no intervention");
-        output.WriteLine($"intervention: {type}");
+        output?.WriteLine($"intervention: {type}");
         var before = await page.GetByTestId("intervention-card").CountAsync();
         await page.GetByTestId("add-intervention").SelectOptionAsync(type!);
         await page.GetByTestId("add-intervention-button").ClickAsync();
@@ -197,7 +201,7 @@ public sealed class PlannerTests(BrowserFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>The whole city when the intervention allows it, else the first district.</summary>
-    private static async Task TargetWholeCityAsync(ILocator card)
+    internal static async Task TargetWholeCityAsync(ILocator card)
     {
         var kind = card.GetByTestId("target-kind");
         var kinds = await kind.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");

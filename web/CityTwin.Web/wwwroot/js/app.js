@@ -1,5 +1,7 @@
 // CityTwin page: loads the city into the store, then wires the map, the live feed and the panels.
 // Panels talk to each other only through the store (js/core/store.js) and the callbacks given here.
+import { AdminPanel } from './account/admin.js';
+import { setupAccount } from './account/account.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
 import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
@@ -21,7 +23,7 @@ const EMPTY_LAYER = { type: 'FeatureCollection', features: [] };
 /** Test and console hooks: counters and handles the browser tests read (window.cityTwin). */
 const stats = { framesReceived: 0, assetUpdates: 0, districtUpdates: 0, clockUpdates: 0 };
 /** @type {any} */
-const cityTwin = { map: null, stats, ready: false, assetZoom: ASSET_ZOOM, store };
+const cityTwin = { map: null, stats, ready: false, assetZoom: ASSET_ZOOM, store, admin: null };
 Object.defineProperty(cityTwin, 'connectionState', { get: () => store.get('connection') });
 /** @type {any} */ (window).cityTwin = cityTwin;
 
@@ -37,6 +39,22 @@ function remembered(key, value) {
 async function main() {
   setupHeader();
   await setLanguage(detectLanguage(), { remember: false });
+
+  // The session first: where the city requires sign-in, nothing else loads before it.
+  /** @type {AdminPanel|null} */
+  let admin = null;
+  const account = setupAccount({
+    openAdmin: () => {
+      admin ??= new AdminPanel($('.stage'));
+      cityTwin.admin = admin.hooks;
+      admin.open();
+    },
+    closeAdmin: () => admin?.close(),
+  });
+  cityTwin.account = account;
+  await account.start();
+  // Signed out where reading needs an account: start over at the sign-in dialog.
+  store.subscribe('me', (me) => { if (me?.requireSignIn && !me.signedIn) location.reload(); });
 
   const [city, kinds] = await retry(
     () => Promise.all([api.city(), api.kinds().catch(() => [])]),

@@ -1,7 +1,9 @@
 // The one client for the CityTwin REST API. Every request of the page goes through `request`, so
-// that credentials, anti-forgery tokens and error handling are added in one place when sign-in
-// comes. Bodies are JSON (camelCase); a rejected request becomes an HttpError, or a ProblemError
-// when the server explained itself with problem details (RFC 9457).
+// that credentials, anti-forgery tokens and error handling live in one place. Bodies are JSON
+// (camelCase); a rejected request becomes an HttpError, or a ProblemError when the server explained
+// itself with problem details (RFC 9457). The session (core/session.js) plugs in with
+// `useSession`: the anti-forgery token for changes, a refresh when the server refused the token,
+// and the sign-in dialog when a change needs an account.
 
 /** A request the server refused or could not answer. */
 export class HttpError extends Error {
@@ -14,6 +16,8 @@ export class HttpError extends Error {
     super(message || `HTTP ${status} for ${url}`);
     this.status = status;
     this.url = url;
+    /** Seconds to wait before trying again (Retry-After of a 429 or 503), or null. @type {number|null} */
+    this.retryAfter = null;
   }
 }
 
@@ -68,16 +72,65 @@ function normalizeErrors(errors) {
  * @property {number[]} [okStatuses] error statuses to treat as success (e.g. 404 on DELETE)
  */
 
+/** The name of the header that carries the anti-forgery token (the server's AntiforgeryGuard). */
+export const CSRF_HEADER = 'X-CSRF-TOKEN';
+
 /**
- * Sends one request and resolves to the parsed JSON body (null when empty).
+ * @typedef {object} SessionHooks
+ * @property {() => string|null} token the anti-forgery token of the current session
+ * @property {() => Promise<unknown>} refresh reads the session again (a new token)
+ * @property {(url: string) => void} [signInNeeded] a change was refused for want of an account
+ */
+
+/** @type {SessionHooks|null} */
+let session = null;
+
+/** Connects the session (core/session.js) to every request. @param {SessionHooks} hooks */
+export function useSession(hooks) { session = hooks; }
+
+/** @param {string} method */
+const isUnsafe = (method) => method !== 'GET';
+
+/** @param {ProblemError} e */
+const isCsrfRefusal = (e) => e.status === 400 && Object.keys(e.errors).some(k => k.toUpperCase() === CSRF_HEADER);
+
+/**
+ * Sends one request and resolves to the parsed JSON body (null when empty). A change (POST, PUT,
+ * DELETE) carries the session's anti-forgery token; when the server refuses the token (an old
+ * session, another tab signed in or out) the session is read again and the request sent once more.
+ * A change refused with 401 asks the page to sign in.
  * @param {string} url
  * @param {RequestOptions} [options]
  * @returns {Promise<any>}
  */
-export async function request(url, { method = 'GET', body, signal, okStatuses = [] } = {}) {
+export async function request(url, options = {}) {
+  try {
+    return await send(url, options);
+  } catch (e) {
+    const method = options.method ?? 'GET';
+    if (!isUnsafe(method) || !session) throw e;
+    if (e instanceof ProblemError && isCsrfRefusal(e)) {
+      await session.refresh();
+      return send(url, options).catch(e2 => { notifySignIn(e2, url); throw e2; });
+    }
+    notifySignIn(e, url);
+    throw e;
+  }
+}
+
+/** @param {unknown} e @param {string} url */
+function notifySignIn(e, url) {
+  // The sign-in request's own 401 is a wrong password, shown in the dialog itself.
+  if (e instanceof HttpError && e.status === 401 && !url.startsWith('/api/account/sign-in')) session?.signInNeeded?.(url);
+}
+
+/** @param {string} url @param {RequestOptions} options */
+async function send(url, { method = 'GET', body, signal, okStatuses = [] }) {
   /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = isUnsafe(method) ? session?.token() : null;
+  if (token) headers[CSRF_HEADER] = token;
   const res = await fetch(url, {
     method,
     headers,
@@ -90,14 +143,31 @@ export async function request(url, { method = 'GET', body, signal, okStatuses = 
   try { json = text ? JSON.parse(text) : null; } catch { /* not JSON: keep null */ }
   if (res.ok || okStatuses.includes(res.status)) return json;
   const problem = json && typeof json === 'object' && (json.errors || json.title || json.detail);
-  if (problem) throw new ProblemError(res.status, url, json);
-  throw new HttpError(res.status, url);
+  const error = problem ? new ProblemError(res.status, url, json) : new HttpError(res.status, url);
+  const wait = Number(res.headers.get('Retry-After'));
+  if (Number.isFinite(wait) && wait > 0) error.retryAfter = wait;
+  throw error;
 }
 
 /** @param {string} url @param {{signal?: AbortSignal}} [options] */
 export const getJson = (url, { signal } = {}) => request(url, { signal });
-/** @param {string} url @param {unknown} body */
+/** @param {string} url @param {unknown} [body] */
 export const postJson = (url, body) => request(url, { method: 'POST', body });
+/** @param {string} url @param {unknown} body */
+export const putJson = (url, body) => request(url, { method: 'PUT', body });
+/** @param {string} url */
+export const del = (url) => request(url, { method: 'DELETE' });
+
+/**
+ * A query string of the filters that have a value ('' when none).
+ * @param {Record<string, string|number|null|undefined>} params
+ */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
 
 /**
  * Retries a loader with capped exponential backoff until it succeeds (the page waits for the
@@ -150,11 +220,46 @@ export const api = {
     create: (definition) => postJson(SCENARIOS, definition),
     /** Cancels a queued or running run, or removes a finished one; a run already gone counts as removed. @param {string} id */
     remove: (id) => request(`${SCENARIOS}/${enc(id)}`, { method: 'DELETE', okStatuses: [404] }),
+    /** Publishes a completed run for everyone, or takes it back. @param {string} id @param {boolean} published */
+    publish: (id, published) => postJson(`${SCENARIOS}/${enc(id)}/publish`, { published }),
     /** @param {string} id */
     exportUrls: (id) => ({
       csv: `${SCENARIOS}/${enc(id)}/export/kpis.csv`,
       geojson: `${SCENARIOS}/${enc(id)}/export/districts.geojson`,
       brief: `${SCENARIOS}/${enc(id)}/brief`,
     }),
+  },
+  account: {
+    me: () => getJson('/api/account/me'),
+    /** @param {{userName: string, password: string, remember: boolean}} body */
+    signIn: (body) => postJson('/api/account/sign-in', body),
+    signOut: () => postJson('/api/account/sign-out'),
+    /** @param {{currentPassword: string, newPassword: string}} body */
+    changePassword: (body) => postJson('/api/account/password', body),
+    tokens: () => getJson('/api/account/tokens'),
+    /** @param {{name: string, scopes: string[], expiresInDays?: number}} body */
+    createToken: (body) => postJson('/api/account/tokens', body),
+    /** @param {string} id */
+    revokeToken: (id) => del(`/api/account/tokens/${enc(id)}`),
+  },
+
+  admin: {
+    roles: () => getJson('/api/admin/roles'),
+    users: () => getJson('/api/admin/users'),
+    /** @param {{userName: string, displayName?: string, password: string, roles: string[]}} body */
+    createUser: (body) => postJson('/api/admin/users', body),
+    /** @param {string} userName @param {string[]} roles */
+    setRoles: (userName, roles) => putJson(`/api/admin/users/${enc(userName)}/roles`, { roles }),
+    /** @param {string} userName @param {boolean} disabled */
+    setDisabled: (userName, disabled) => postJson(`/api/admin/users/${enc(userName)}/${disabled ? 'disable' : 'enable'}`),
+    /** @param {string} userName @param {string} password */
+    resetPassword: (userName, password) => postJson(`/api/admin/users/${enc(userName)}/password`, { password }),
+    tokens: () => getJson('/api/admin/tokens'),
+    /** @param {string} id */
+    revokeToken: (id) => del(`/api/admin/tokens/${enc(id)}`),
+    /** @param {Record<string, string|number|null|undefined>} filters */
+    audit: (filters) => getJson(`/api/admin/audit${query(filters)}`),
+    /** The same filters as a CSV download (no paging). @param {Record<string, string|number|null|undefined>} filters */
+    auditCsvUrl: (filters) => `/api/admin/audit.csv${query({ ...filters, page: undefined, pageSize: undefined })}`,
   },
 };

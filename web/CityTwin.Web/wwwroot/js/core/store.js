@@ -26,7 +26,7 @@
  * @typedef {object} AppState
  * @property {string} language 'en' | 'id' | 'ko' | 'kk' | 'mn' | 'ru'; empty until the first catalogue has loaded
  * @property {Selection|null} selection what the inspector shows
- * @property {{name: string, roles: string[]}|null} user signed-in user (none until sign-in exists)
+ * @property {import('./session.js').Me|null} me the session from /api/account/me (null until read)
  * @property {'connecting'|'connected'|'reconnecting'|'disconnected'} connection live feed state
  * @property {any} clock last clock frame from the server
  * @property {City|null} city
@@ -38,7 +38,7 @@
 const state = {
   language: '',
   selection: null,
-  user: null,
+  me: null,
   connection: 'connecting',
   clock: null,
   city: null,

@@ -1,8 +1,10 @@
 // Header clock (simulated time in the city's time zone), weather, speed and pause controls.
-// Follows the store: `clock` (frames) and `connection` (a clock without a live feed stops).
+// Follows the store: `clock` (frames), `connection` (a clock without a live feed stops) and `me`
+// (only trainers and admins may change the city's clock; everyone else sees it read-only).
 import { api } from '../core/api.js';
 import { cityTimeZone, cityZoneName, formatDate, formatNumber, formatTime, formatTimeOfDay, minutesOfDay, toMillis } from '../core/format.js';
 import { onLanguageChange, t } from '../core/i18n.js';
+import { may } from '../core/session.js';
 import { store } from '../core/store.js';
 
 export const SPEEDS = [1, 10, 60, 360];
@@ -21,6 +23,8 @@ export class ClockView {
       rain: root.querySelector('#weather-rain'),
       speed: root.querySelector('[data-testid="speed-select"]'),
       pause: root.querySelector('[data-testid="pause-button"]'),
+      controls: root.querySelector('.sim-controls'),
+      hint: root.querySelector('#sim-hint'),
     };
     this.state = null;       // last clock received
     this.anchorSim = NaN;    // simulated ms at anchorWall
@@ -35,7 +39,25 @@ export class ClockView {
     onLanguageChange(() => this.render());
     store.subscribe('clock', (c) => this.update(c));
     store.subscribe('connection', (state) => this.setStale(state !== 'connected'));
+    store.subscribe('me', () => this.paintAllowed());
+    onLanguageChange(() => this.paintAllowed());
+    this.paintAllowed();
     setInterval(() => this.renderTime(), 250);
+  }
+
+  /** Enabled for trainers and admins; read-only with a hint for everyone else. */
+  paintAllowed() {
+    const allowed = may('controlClock');
+    this.el.speed.disabled = !allowed;
+    this.el.pause.disabled = !allowed || this.busy;
+    this.el.controls.dataset.readonly = String(!allowed);
+    this.el.hint.hidden = allowed;
+    this.el.hint.textContent = allowed ? '' : t('clock.readOnly');
+    this.el.controls.title = allowed ? '' : t('clock.readOnly');
+    for (const c of [this.el.speed, this.el.pause]) {
+      if (allowed) c.removeAttribute('aria-describedby');
+      else c.setAttribute('aria-describedby', 'sim-hint');
+    }
   }
 
   addSpeedOption(s) {
@@ -76,7 +98,7 @@ export class ClockView {
   }
 
   async send(change) {
-    if (this.busy) return;
+    if (this.busy || !may('controlClock')) return;
     this.busy = true;
     this.el.pause.disabled = true;
     try {
@@ -87,7 +109,7 @@ export class ClockView {
       this.render(); // put the controls back to the server's state
     } finally {
       this.busy = false;
-      this.el.pause.disabled = false;
+      this.paintAllowed();
     }
   }
 

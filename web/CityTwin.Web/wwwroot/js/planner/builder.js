@@ -7,6 +7,8 @@ import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
 import { Field, assignServerErrors, checkNumber, clamp, describe, errorsBox, num, numberInput, rangeText } from '../core/forms.js';
 import { cityDate, formatNumber } from '../core/format.js';
 import { humanize, onLanguageChange, t } from '../core/i18n.js';
+import { may } from '../core/session.js';
+import { store } from '../core/store.js';
 import { InterventionCards } from './cards.js';
 
 const MAX_NAME = 120;
@@ -52,6 +54,8 @@ export class ScenarioBuilder {
     this.runCount = 0;
     this.interventions = new InterventionCards(this);
     onLanguageChange(() => { if (this.form) { refreshDynamic(this.form); this.validate(); } });
+    // Only planners (and admins) run scenarios: Run follows the session.
+    store.subscribe('me', () => this.validate());
   }
 
   /** Renders the form from the catalog (interventions, conditions, limits). */
@@ -312,9 +316,13 @@ export class ScenarioBuilder {
     const empty = this.cards.length === 0 && this.enabledConditions().length === 0;
     const drawing = this.cards.some(c => c.drawing);
     this.invalid = invalid;
-    this.runButton.disabled = this.submitting || invalid > 0 || empty;
+    const allowed = may('plan');
+    this.runButton.disabled = this.submitting || invalid > 0 || empty || !allowed;
     this.runButton.dataset.invalid = String(invalid);
-    this.summary.textContent = this.submitting ? t('plan.build.starting')
+    this.runButton.dataset.allowed = String(allowed);
+    this.summary.dataset.testid = 'run-summary';
+    this.summary.textContent = !allowed ? t('plan.build.needPlanner')
+      : this.submitting ? t('plan.build.starting')
       : drawing ? t('plan.build.finishDrawing')
         : invalid > 0 ? t('plan.build.fixFields', { n: invalid })
           : empty ? t('plan.build.needSomething') : '';

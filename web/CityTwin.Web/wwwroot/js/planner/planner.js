@@ -6,6 +6,7 @@ import { applyTo, onLanguageChange, t } from '../core/i18n.js';
 import { createRun, getRun, isActive, listRuns, normalizeRun } from './scenario-runs.js';
 import { ScenarioBuilder } from './builder.js';
 import { h } from '../core/dom.js';
+import { store } from '../core/store.js';
 import { DeltaLegend } from './delta-legend.js';
 import { PolygonDrawer } from './polygon.js';
 import { ResultsView } from './results.js';
@@ -56,6 +57,7 @@ export class Planner {
     this.runsView = new RunsView(this.panels.runs.body, {
       open: (ids) => this.openResults(ids),
       remove: (run) => this.remove(run),
+      publish: (run, published) => this.publish(run, published),
       retry: () => this.refreshRuns(),
     });
     this.results = new ResultsView(this.panels.results.body, {
@@ -69,6 +71,11 @@ export class Planner {
     this.button.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
     ctx.live?.onScenario?.((u) => this.onScenario(u));
     onLanguageChange(() => this.paintBadge());
+    // Signing in or out changes which runs one may see (unpublished ones are for planners) and do.
+    store.subscribe('me', () => {
+      this.runsView.repaint();
+      if (this.isOpen || this.runs.length) this.refreshRuns();
+    });
     this.paintBadge();
   }
 
@@ -337,6 +344,16 @@ export class Planner {
       this.results.drop(run.id);
     }
     await this.refreshRuns();
+  }
+
+  /** Publishes a completed run for everyone, or takes it back to planners only. */
+  async publish(run, published) {
+    const view = await api.scenarios.publish(run.id, published);
+    const r = this.runs.find(x => x.id === run.id);
+    if (r) {
+      Object.assign(r, { published: view?.published ?? published, publishedAt: view?.publishedAt ?? null, publishedBy: view?.publishedBy ?? null });
+      this.runsView.update({ id: r.id, published: r.published, publishedAt: r.publishedAt, publishedBy: r.publishedBy });
+    }
   }
 
   openResults(ids) {

@@ -2,6 +2,7 @@
 // to three completed runs to compare. Rows are updated in place so live progress never steals focus.
 import { formatDate, formatNumber, formatTime, toMillis } from '../core/format.js';
 import { onLanguageChange, t } from '../core/i18n.js';
+import { may } from '../core/session.js';
 import { isActive } from './scenario-runs.js';
 import { h, refreshDynamic } from '../core/dom.js';
 
@@ -17,6 +18,7 @@ export class RunsView {
   /**
    * @param {HTMLElement} root the Runs tab panel
    * @param {{open: (ids: string[]) => void, remove: (run: object) => Promise<void>, retry: () => void,
+   *          publish: (run: any, published: boolean) => Promise<void>,
    *          onSelection?: (ids: string[]) => void}} ctx
    */
   constructor(root, ctx) {
@@ -31,11 +33,13 @@ export class RunsView {
     this.compareButton.addEventListener('click', () => this.ctx.open([...this.selected]));
     this.hint = h('p', { class: 'muted small', i18n: 'plan.runs.compareHint' });
     this.toolbar = h('div', { class: 'runs-toolbar' }, this.hint, this.compareButton);
+    // Why there is no cancel, delete or publish: only planners change runs.
+    this.roleHint = h('p', { class: 'role-hint small', testid: 'runs-role-hint', i18n: 'plan.runs.needPlanner', hidden: true });
     this.message = h('div', { class: 'plan-message', role: 'status' });
     this.list = h('ul', { class: 'runs', testid: 'scenario-runs', 'aria-label': '' });
     this.list.dataset.i18nAriaLabel = 'plan.runs.listLabel';
     this.list.setAttribute('aria-label', t('plan.runs.listLabel'));
-    root.replaceChildren(this.toolbar, this.message, this.list);
+    root.replaceChildren(this.roleHint, this.toolbar, this.message, this.list);
     this.paintToolbar();
     onLanguageChange(() => { for (const [id, li] of this.rows) this.paintRow(li, this.runs.find(r => r.id === id)); this.paintToolbar(); this.paintMessage(); refreshDynamic(root); });
   }
@@ -81,6 +85,12 @@ export class RunsView {
     this.paintMessage();
   }
 
+  /** The session changed: what the buttons offer follows the roles. */
+  repaint() {
+    for (const [id, li] of this.rows) this.paintRow(li, this.runs.find(r => r.id === id));
+    this.paintToolbar();
+  }
+
   /** One run changed (a live frame or a poll). */
   update(run) {
     const i = this.runs.findIndex(r => r.id === run.id);
@@ -103,6 +113,7 @@ export class RunsView {
     });
     const name = h('span', { class: 'run-name' });
     const badge = h('span', { class: 'run-status', testid: 'run-status' });
+    const published = h('span', { class: 'run-published', testid: 'run-published', i18n: 'plan.runs.published', hidden: true });
     const meta = h('div', { class: 'run-meta muted small' });
     const bar = h('div', { class: 'bar' });
     const progress = h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, testid: 'scenario-progress' }, bar);
@@ -116,6 +127,21 @@ export class RunsView {
     const cancel = h('button', { type: 'button', class: 'btn small', testid: 'cancel-run', i18n: 'plan.runs.cancel' });
     const del = h('button', { type: 'button', class: 'btn small danger', testid: 'delete-run', i18n: 'plan.runs.delete' });
     cancel.addEventListener('click', () => this.remove(li, cancel));
+    const publish = h('button', { type: 'button', class: 'btn small', testid: 'publish-run' });
+    publish.addEventListener('click', async () => {
+      const run = this.runs.find(r => r.id === li.dataset.runId);
+      if (!run) return;
+      publish.disabled = true;
+      try {
+        await this.ctx.publish(run, !run.published);
+      } catch (e) {
+        console.warn(e);
+        const error = rowParts.get(li)?.error;
+        if (error) { error.hidden = false; error.textContent = t('plan.runs.publishFailed'); }
+      } finally {
+        publish.disabled = false;
+      }
+    });
     del.addEventListener('click', () => {
       // Deleting throws results away: the first click only arms the button.
       if (del.dataset.armed !== 'true') {
@@ -131,12 +157,12 @@ export class RunsView {
     li.append(
       check,
       h('div', { class: 'run-main' },
-        h('div', { class: 'run-top' }, name, badge),
+        h('div', { class: 'run-top' }, name, published, badge),
         meta,
         h('div', { class: 'progress-row' }, progress, pct),
         error,
-        h('div', { class: 'run-actions' }, open, cancel, del)));
-    rowParts.set(li, { check, name, badge, meta, progress, bar, pct, error, open, cancel, del });
+        h('div', { class: 'run-actions' }, open, publish, cancel, del)));
+    rowParts.set(li, { check, name, badge, published, meta, progress, bar, pct, error, open, publish, cancel, del });
     return li;
   }
 
@@ -186,9 +212,17 @@ export class RunsView {
       e.error.textContent = '';
     }
     const completed = run.status === 'completed';
+    const plans = may('plan');
+    li.dataset.published = String(!!run.published);
+    e.published.hidden = !run.published;
+    e.published.textContent = t('plan.runs.published');
+    e.published.title = run.publishedAt ? t('plan.runs.publishedBy', { who: run.publishedBy ?? '', when: `${formatDate(toMillis(run.publishedAt))} ${formatTime(toMillis(run.publishedAt), { seconds: false })}` }) : '';
     e.open.hidden = !completed;
-    e.cancel.hidden = !isActive(run.status);
-    e.del.hidden = isActive(run.status);
+    e.publish.hidden = !completed || !plans;
+    e.publish.textContent = t(run.published ? 'plan.runs.unpublish' : 'plan.runs.publish');
+    e.publish.dataset.published = String(!!run.published);
+    e.cancel.hidden = !isActive(run.status) || !plans;
+    e.del.hidden = isActive(run.status) || !plans;
     if (e.del.dataset.armed !== 'true') e.del.textContent = t('plan.runs.delete');
     e.check.checked = this.selected.has(run.id);
     e.check.disabled = !completed || (!e.check.checked && this.selected.size >= MAX_COMPARE);
@@ -197,6 +231,7 @@ export class RunsView {
   }
 
   paintToolbar() {
+    this.roleHint.hidden = may('plan');
     const n = this.selected.size;
     this.compareButton.disabled = n === 0;
     this.compareButton.textContent = t('plan.runs.compare', { n, max: MAX_COMPARE });
