@@ -252,6 +252,8 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
     {
         // Column titles such as "Базовый вариант" wrap instead of pushing Δ % out of the panel.
         await using var session = await fixture.OpenAsync(locale, 1280, 800);
+        // Running a scenario is a planner's change.
+        await session.SignInAsync(await fixture.App.CreateUserAsync(Roles.Planner));
         var page = session.Page;
         await page.GetByTestId("planner-button").ClickAsync();
         await session.WaitForAsync("() => window.cityTwin.planner.catalog === 'ready'");
