@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Abstractions.Storage;
+using CityTwin.Grains.Scenarios.Isolation;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -21,6 +22,7 @@ public sealed class ScenarioGrain(
     CityCatalog city,
     TimeProvider time,
     ILogger<ScenarioGrain> logger,
+    ScenarioRunQueue queue,
     [PersistentState("scenario", StorageNames.Durable)] IPersistentState<ScenarioState> stored,
     [PersistentState("results", StorageNames.Durable)] IPersistentState<ScenarioResultsState> results)
     : Grain, IScenarioGrain, IRemindable
@@ -136,6 +138,8 @@ public sealed class ScenarioGrain(
         var watch = Stopwatch.StartNew();
         try
         {
+            // The silo's queue decides when the districts start; till then the run shows its position.
+            using var turn = await queue.WaitForTurnAsync(Id, ShowQueuePositionAsync, cancel.Token);
             await SetStatusAsync(ScenarioStatus.Running, error: null);
             var definition = stored.State.Definition ?? throw new InvalidOperationException("the scenario has no definition");
             var self = this.AsReference<IScenarioGrain>();
@@ -177,9 +181,18 @@ public sealed class ScenarioGrain(
             Progress = status == ScenarioStatus.Completed ? 1 : status == ScenarioStatus.Running ? 0 : summary.Progress,
             StartedAt = status == ScenarioStatus.Running ? now : summary.StartedAt,
             CompletedAt = status is ScenarioStatus.Completed or ScenarioStatus.Failed or ScenarioStatus.Cancelled ? now : null,
+            QueuePosition = status == ScenarioStatus.Queued ? summary.QueuePosition : null,
         };
         await stored.WriteStateAsync();
         await Registry.UpsertAsync(stored.State.Summary);
+    }
+
+    // Like progress, a position lives in memory and in the registry's list, never written on its own.
+    private Task ShowQueuePositionAsync(int position)
+    {
+        if (stored.State.Summary is not { IsActive: true } summary) return Task.CompletedTask;
+        stored.State.Summary = summary with { Status = ScenarioStatus.Queued, QueuePosition = position };
+        return Registry.UpsertAsync(stored.State.Summary);
     }
 
     // False when there is nothing to upgrade, and when the old JSON does not read: then it stays
