@@ -90,7 +90,8 @@ public sealed class ScenarioGrain(
         if (stored.State.Summary is not { IsActive: true }) return stored.State.Summary;
         _cancel?.Cancel();
         await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).CancelAsync()));
-        await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
+        // The run may have recorded it already (RunAsync does, before giving up its queue turn).
+        if (stored.State.Summary is { IsActive: true }) await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
         return stored.State.Summary;
     }
 
@@ -136,10 +137,11 @@ public sealed class ScenarioGrain(
         _cancel = cancel;
         _stepsDone.Clear();
         var watch = Stopwatch.StartNew();
+        IDisposable? turn = null;
         try
         {
             // The silo's queue decides when the districts start; till then the run shows its position.
-            using var turn = await queue.WaitForTurnAsync(Id, ShowQueuePositionAsync, cancel.Token);
+            turn = await queue.WaitForTurnAsync(Id, ShowQueuePositionAsync, cancel.Token);
             await SetStatusAsync(ScenarioStatus.Running, error: null);
             var definition = stored.State.Definition ?? throw new InvalidOperationException("the scenario has no definition");
             var self = this.AsReference<IScenarioGrain>();
@@ -156,7 +158,9 @@ public sealed class ScenarioGrain(
         }
         catch (Exception) when (cancel.IsCancellationRequested || stored.State.Summary?.Status == ScenarioStatus.Cancelled)
         {
-            // CancelAsync has recorded the cancellation.
+            // CancelAsync records the cancellation too; recorded here as well, the run's turn (released
+            // below) never lets another run show as running beside this one.
+            if (stored.State.Summary is { IsActive: true }) await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
         }
         catch (Exception ex)
         {
@@ -166,6 +170,7 @@ public sealed class ScenarioGrain(
         }
         finally
         {
+            turn?.Dispose();
             _cancel = null;
         }
     }

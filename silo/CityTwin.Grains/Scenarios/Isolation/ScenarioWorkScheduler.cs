@@ -49,8 +49,20 @@ public sealed class ScenarioWorkScheduler : TaskScheduler, IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on a worker thread; cancelled before it starts, it never starts.</summary>
-    public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default) =>
-        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
+    public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default)
+    {
+        var task = Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
+        if (!cancellationToken.CanBeCanceled || task.IsCompleted) return task;
+        // A task does not leave a custom scheduler's queue when its token is cancelled: it would wait
+        // behind every run queued before it just to be found cancelled. Take it out now and let it
+        // complete as cancelled here (with its token cancelled, executing it never runs the work).
+        var registration = cancellationToken.Register(() =>
+        {
+            if (TryDequeue(task)) TryExecuteTask(task);
+        });
+        task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, Default);
+        return task;
+    }
 
     public void Dispose()
     {
