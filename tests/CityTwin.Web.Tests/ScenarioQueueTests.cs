@@ -83,8 +83,9 @@ public sealed class ScenarioQueueTests(ScenarioQueueHost host) : IClassFixture<S
             }
             finally
             {
-                // Cancelled while the worker is still held: the running ones stop before computing a step.
-                await CancelAllAsync([.. blockers, .. queued]);
+                // Queued ones first, last in line first, so none is admitted on the way; then the running
+                // ones, while the worker is still held: they stop before computing a step.
+                await CancelAllAsync([.. queued.Reverse(), .. blockers]);
             }
         }
         var after = await ListAsync();
@@ -127,10 +128,17 @@ public sealed class ScenarioQueueTests(ScenarioQueueHost host) : IClassFixture<S
 
     private async Task CancelAllAsync(IEnumerable<string> ids)
     {
-        foreach (var id in ids) await _client.DeleteAsync($"/api/scenarios/{id}");
         var all = ids.ToList();
-        await Wait.ForAsync(ListAsync, l => all.All(id => StatusOf(l, id) is "cancelled" or "completed"), Patience, "the runs to stop");
+        // Only the active ones: DELETE removes a run that has already stopped.
+        var list = await ListAsync();
+        foreach (var id in all.Where(id => StatusOf(list, id) is "queued" or "running")) await _client.DeleteAsync($"/api/scenarios/{id}");
+        await Wait.ForAsync(async () => Describe(await ListAsync(), all), d => !d.Contains("running", StringComparison.Ordinal) && !d.Contains("queued", StringComparison.Ordinal),
+            Patience, "the runs to stop");
     }
+
+    // Wait reports the last value it saw: the statuses, to tell which run did not stop.
+    private static string Describe(List<JsonElement> list, List<string> ids) =>
+        string.Join(", ", ids.Select(id => $"{id}: {StatusOf(list, id)}"));
 
     private static string Id(JsonElement s) => s.GetProperty("id").GetString()!;
 

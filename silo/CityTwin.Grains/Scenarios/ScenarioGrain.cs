@@ -34,6 +34,9 @@ public sealed class ScenarioGrain(
     private Task? _run;
     private CancellationTokenSource? _cancel;
     private long _lastPublished;
+    // Reentrant: a cancel may record its status while the run records another; two writes of the
+    // same state in flight at once would fail on the store's ETag.
+    private readonly SemaphoreSlim _statusWrites = new(1, 1);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -188,7 +191,15 @@ public sealed class ScenarioGrain(
             CompletedAt = status is ScenarioStatus.Completed or ScenarioStatus.Failed or ScenarioStatus.Cancelled ? now : null,
             QueuePosition = status == ScenarioStatus.Queued ? summary.QueuePosition : null,
         };
-        await stored.WriteStateAsync();
+        await _statusWrites.WaitAsync();
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        finally
+        {
+            _statusWrites.Release();
+        }
         await Registry.UpsertAsync(stored.State.Summary);
     }
 

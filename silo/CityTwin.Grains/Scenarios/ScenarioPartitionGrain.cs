@@ -20,12 +20,16 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(200);
     private CancellationTokenSource? _cancel;
+    // A cancel can arrive before the run call (the scenario cancels every district at once, some of
+    // them not started yet): remembered, so that run never queues work nobody wants.
+    private bool _cancelRequested;
 
     public async Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner)
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
         using var cancel = new CancellationTokenSource();
+        if (_cancelRequested) cancel.Cancel();
         _cancel = cancel;
         try
         {
@@ -49,6 +53,7 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
 
     public Task CancelAsync()
     {
+        _cancelRequested = true;
         _cancel?.Cancel();
         return Task.CompletedTask;
     }

@@ -61,7 +61,12 @@ public sealed class ScenarioRunQueue(IOptions<ScenarioWorkOptions> options)
                 Task changed;
                 lock (_gate)
                 {
-                    if (_running.Contains(turn)) return turn;
+                    if (_running.Contains(turn))
+                    {
+                        // Admitted and cancelled at the same moment: cancelled wins (the catch gives the turn back).
+                        cancellationToken.ThrowIfCancellationRequested();
+                        return turn;
+                    }
                     position = PositionLocked(turn);
                     changed = _changed.Task;
                 }
