@@ -82,6 +82,29 @@ public sealed class ScenarioWorkSchedulerTests
     }
 
     [Fact]
+    public async Task Work_someone_waits_for_on_screen_goes_ahead_of_queued_runs()
+    {
+        using var scheduler = Scheduler(workers: 1);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var order = new ConcurrentQueue<string>();
+        var blocker = scheduler.Run(() =>
+        {
+            started.Set();
+            release.Wait();
+            return "blocker";
+        });
+        Assert.True(started.Wait(Patience), "the first task never started");
+        var runs = Enumerable.Range(1, 3).Select(i => scheduler.Run(() => { order.Enqueue($"run {i}"); return i; })).ToList();
+        var series = scheduler.RunNext(() => { order.Enqueue("series"); return 0; });
+        release.Set();
+
+        await Task.WhenAll(runs.Append(series)).WaitAsync(Patience);
+        await blocker.WaitAsync(Patience);
+        Assert.Equal(["series", "run 1", "run 2", "run 3"], order);
+    }
+
+    [Fact]
     public async Task A_running_district_stops_at_its_next_step_when_cancelled()
     {
         using var scheduler = Scheduler(workers: 1);

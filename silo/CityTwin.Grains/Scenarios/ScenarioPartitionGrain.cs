@@ -62,7 +62,7 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
-        var result = await work.Run(() => engine.RunDistrict(definition, gu));
+        var result = await work.RunNext(() => engine.RunDistrict(definition, gu));
         var area = areaCode == gu ? result.District : result.Dongs.FirstOrDefault(d => d.Code == areaCode)
             ?? throw new ArgumentException($"{areaCode} is neither gu {gu} nor one of its dongs", nameof(areaCode));
         var series = ScenarioKpiCatalog.Default.Kpis.Select(k => area.Series(k.Id)).Where(s => s.Available).ToList();

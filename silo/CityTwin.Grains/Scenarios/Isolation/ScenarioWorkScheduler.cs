@@ -14,6 +14,10 @@ namespace CityTwin.Grains.Scenarios.Isolation;
 /// </summary>
 public sealed class ScenarioWorkScheduler : TaskScheduler, IDisposable
 {
+    // Set only while RunNext queues its task; tasks the engine queues itself (its Parallel.For
+    // replicas) join at the back.
+    [ThreadStatic] private static bool t_urgent;
+
     [ThreadStatic] private static bool s_isWorker;
 
     private readonly LinkedList<Task> _queue = new();
@@ -49,9 +53,27 @@ public sealed class ScenarioWorkScheduler : TaskScheduler, IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on a worker thread; cancelled before it starts, it never starts.</summary>
-    public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default)
+    public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default) => Start(work, urgent: false, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="Run{T}"/>, but ahead of everything queued: for work someone is waiting for on
+    /// a screen (a district's series recomputed for the results page), which must not wait for runs.
+    /// </summary>
+    public Task<T> RunNext<T>(Func<T> work, CancellationToken cancellationToken = default) => Start(work, urgent: true, cancellationToken);
+
+    private Task<T> Start<T>(Func<T> work, bool urgent, CancellationToken cancellationToken)
     {
-        var task = Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
+        // QueueTask runs inside StartNew on this thread: the flag tells it where this task goes.
+        t_urgent = urgent;
+        Task<T> task;
+        try
+        {
+            task = Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
+        }
+        finally
+        {
+            t_urgent = false;
+        }
         if (!cancellationToken.CanBeCanceled || task.IsCompleted) return task;
         // A task does not leave a custom scheduler's queue when its token is cancelled: it would wait
         // behind every run queued before it just to be found cancelled. Take it out now and let it
@@ -75,7 +97,11 @@ public sealed class ScenarioWorkScheduler : TaskScheduler, IDisposable
     protected override void QueueTask(Task task)
     {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        lock (_queue) _queue.AddLast(task);
+        lock (_queue)
+        {
+            if (t_urgent) _queue.AddFirst(task);
+            else _queue.AddLast(task);
+        }
         _available.Release();
     }
 
