@@ -73,6 +73,7 @@ public static class IsolationBenchmark
         var mostRunning = 0;
         var highestPosition = 0;
         var completed = 0;
+        var failed = 0;
         var deadline = loadFrom + maxSeconds * 1000;
         while (clock.Elapsed.TotalMilliseconds < deadline)
         {
@@ -82,19 +83,21 @@ public static class IsolationBenchmark
             mostRunning = Math.Max(mostRunning, statuses.Count(s => s == "running"));
             highestPosition = Math.Max(highestPosition, list.Select(s => s.TryGetProperty("queuePosition", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : 0).DefaultIfEmpty().Max());
             completed = statuses.Count(s => s == "completed");
+            failed = statuses.Count(s => s == "failed");
             if (double.IsNaN(queuedUntil) && !statuses.Contains("queued")) queuedUntil = clock.Elapsed.TotalMilliseconds;
             if (statuses.All(s => s is "completed" or "failed" or "cancelled")) break;
         }
         var loadTo = clock.Elapsed.TotalMilliseconds;
-        if (completed < runs)
+        if (completed + failed < runs)
         {
-            run.Note($"{completed} of {runs} runs completed within {maxSeconds} s; the rest are cancelled");
+            run.Note($"{runs - completed - failed} of {runs} runs still queued or running after {maxSeconds} s: cancelled");
             foreach (var id in ids) await http.DeleteAsync($"/api/scenarios/{id}");
         }
         await stop.CancelAsync();
         await poller;
 
         run.Report("isolation_runs_completed", completed, $"of {runs}");
+        run.Report("isolation_runs_failed", failed, $"of {runs}");
         run.Report("isolation_all_runs_done_s", (loadTo - loadFrom) / 1000, "s from the posts to the last run done");
         if (!double.IsNaN(queuedUntil)) run.Report("isolation_queue_drained_s", (queuedUntil - loadFrom) / 1000, "s until no run was queued");
         run.Report("isolation_most_running", mostRunning, "runs seen running at once");
