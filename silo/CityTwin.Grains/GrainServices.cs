@@ -18,8 +18,8 @@ public static class GrainServices
         services.AddSingleton(catalog);
         services.TryAddSingleton<CityTwinMetrics>();
         // One engine per silo: thread-safe, and it caches each definition's city-wide conditions.
-        services.AddSingleton(new ScenarioEngine(catalog));
         services.AddScenarioIsolation(configuration);
+        services.AddSingleton(sp => new ScenarioEngine(catalog, options: new ScenarioEngineOptions { Scheduler = sp.GetRequiredService<ScenarioWorkScheduler>() }));
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
         services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));

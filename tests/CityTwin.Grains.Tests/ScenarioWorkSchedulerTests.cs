@@ -30,26 +30,22 @@ public sealed class ScenarioWorkSchedulerTests
             ]);
 
     [Fact]
-    public async Task Work_and_the_parallel_loops_inside_it_run_on_the_worker_threads_only()
+    public async Task A_district_s_step_loop_runs_on_the_worker_threads_only_whoever_calls()
     {
         using var scheduler = Scheduler(workers: 2);
+        var engine = new ScenarioEngine(TestCatalog.Incheon, options: new ScenarioEngineOptions { Scheduler = scheduler });
         var threads = new ConcurrentBag<string?>();
-        var sum = await scheduler.Run(() =>
-        {
-            threads.Add(Thread.CurrentThread.Name);
-            var total = 0L;
-            // What the engine does: Parallel.For on TaskScheduler.Current.
-            Parallel.For(0, 256, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 4 }, i =>
-            {
-                threads.Add(Thread.CurrentThread.Name);
-                Interlocked.Add(ref total, i);
-            });
-            return total;
-        }).WaitAsync(Patience);
+        // The engine reports progress from inside its parallel step loop, on the thread that ran the steps.
+        var progress = new SynchronousProgress(_ => threads.Add(Thread.CurrentThread.Name));
+        var gu = TestCatalog.Incheon.Districts[0].Code;
+        var definition = Definition(24, 5);
 
-        Assert.Equal(255L * 256 / 2, sum);
+        await scheduler.Run(() => engine.RunDistrict(definition, gu, progress)).WaitAsync(Patience);
+        // Called from the thread pool, the steps still run on the workers.
+        await Task.Run(() => engine.RunDistrict(definition, gu, progress)).WaitAsync(Patience);
+
+        Assert.NotEmpty(threads);
         Assert.All(threads, name => Assert.StartsWith("scenario-worker-", name, StringComparison.Ordinal));
-        Assert.InRange(threads.Distinct().Count(), 1, 2);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace CityTwin.Grains.Scenarios.Isolation;
 /// <summary>
 /// Where scenario computation runs on a silo: a few dedicated threads of lower priority, one per
 /// silo. Runs used to compute on the thread pool, which the grains, the simulator and the API share:
-/// twenty week-long runs took every pool thread and a live tick went from 12 ms to 1.6 s. Work
-/// started on this scheduler stays on it, including the engine's <c>Parallel.For</c> (it schedules
-/// on <see cref="TaskScheduler.Current"/>), so a run can never use more than these threads.
+/// twenty week-long runs took every pool thread and a live tick went from 12 ms to 1.6 s. The silo's
+/// engine runs its step loop (<c>Parallel.For</c>) on this scheduler too
+/// (<c>ScenarioEngineOptions.Scheduler</c>), so a run can never use more than these threads.
 /// Tasks start in the order they were queued; a queued task cancelled by its token is dequeued and
 /// never starts.
 /// </summary>
