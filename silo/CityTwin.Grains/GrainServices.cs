@@ -1,6 +1,7 @@
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Live;
 using CityTwin.Grains.Live;
+using CityTwin.Grains.Scenarios.Isolation;
 using CityTwin.Model.City;
 using CityTwin.Scenarios.Engine;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,8 @@ public static class GrainServices
         services.AddSingleton(catalog);
         services.TryAddSingleton<CityTwinMetrics>();
         // One engine per silo: thread-safe, and it caches each definition's city-wide conditions.
-        services.AddSingleton(new ScenarioEngine(catalog));
+        services.AddScenarioIsolation(configuration);
+        services.AddSingleton(sp => new ScenarioEngine(catalog, options: new ScenarioEngineOptions { Scheduler = sp.GetRequiredService<ScenarioWorkScheduler>() }));
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
         services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));

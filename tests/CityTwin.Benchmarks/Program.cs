@@ -21,6 +21,8 @@ public static class BenchmarkProgram
                    --clients 20  --seconds 20  --warmup 4
           scenario what-if engine: 24 h at 1-min steps and 7 days at 5-min steps over the whole city, districts in parallel
                    --repeats 3  --seed 20240624
+          isolation live tick, frame cadence and API latency, quiet and while N week-long scenarios are queued or running
+                   --runs 20  --horizon-hours 168  --step-minutes 5  --quiet-seconds 20  --max-seconds 300
 
           common:  --no-results (do not append to results.md)
         """;
@@ -49,6 +51,7 @@ public static class BenchmarkProgram
             "scale" => ScaleBenchmark.RunAsync,
             "fanout" => FanoutBenchmark.RunAsync,
             "scenario" => ScenarioBenchmark.RunAsync,
+            "isolation" => IsolationBenchmark.RunAsync,
             _ => null,
         };
         if (benchmark is null)

@@ -19,7 +19,7 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
         ["assets"] = ["id", "status", "values", "ts"],
         ["districts"] = ["code", "level", "kpis"],
         ["clock"] = ["simTime", "speed", "paused", "sunrise", "sunset", "temperatureC", "rainMmH"],
-        ["scenario"] = ["id", "status", "progress"],
+        ["scenario"] = ["id", "status", "progress", "queuePosition"],
     };
 
     [Fact]

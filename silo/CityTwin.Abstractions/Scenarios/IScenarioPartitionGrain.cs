@@ -9,7 +9,13 @@ namespace CityTwin.Abstractions.Scenarios;
 [Alias("CityTwin.IScenarioPartitionGrain")]
 public interface IScenarioPartitionGrain : IGrainWithStringKey
 {
-    [Alias("Run")] Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner);
+    /// <summary>
+    /// Answers when the district has computed, which includes waiting behind the other districts on
+    /// the silo's scenario workers: far longer than the default 30 s response timeout on a loaded
+    /// machine (with that timeout, 20 week-long runs posted together all failed). A silo that dies
+    /// still fails the call at once through membership, so a long timeout hides nothing.
+    /// </summary>
+    [Alias("Run"), ResponseTimeout("06:00:00")] Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner);
 
     [Alias("Cancel")] Task CancelAsync();
 

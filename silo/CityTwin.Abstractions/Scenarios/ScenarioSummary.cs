@@ -21,6 +21,11 @@ public sealed record ScenarioSummary
     [Id(11)] public bool Published { get; init; }
     [Id(12)] public DateTimeOffset? PublishedAt { get; init; }
     [Id(13)] public string? PublishedBy { get; init; }
+    /// <summary>
+    /// While queued: 1 for the next run to start, 2 after it, and so on; null otherwise (and in
+    /// summaries stored before runs queued). Id 20 leaves 10–19 to other additions.
+    /// </summary>
+    [Id(20)] public int? QueuePosition { get; init; }
 
     public bool IsActive => Status is ScenarioStatus.Queued or ScenarioStatus.Running;
 }

@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Abstractions.Storage;
+using CityTwin.Grains.Scenarios.Isolation;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -21,6 +22,7 @@ public sealed class ScenarioGrain(
     CityCatalog city,
     TimeProvider time,
     ILogger<ScenarioGrain> logger,
+    ScenarioRunQueue queue,
     [PersistentState("scenario", StorageNames.Durable)] IPersistentState<ScenarioState> stored,
     [PersistentState("results", StorageNames.Durable)] IPersistentState<ScenarioResultsState> results)
     : Grain, IScenarioGrain, IRemindable
@@ -32,6 +34,9 @@ public sealed class ScenarioGrain(
     private Task? _run;
     private CancellationTokenSource? _cancel;
     private long _lastPublished;
+    // Reentrant: a cancel may record its status while the run records another; two writes of the
+    // same state in flight at once would fail on the store's ETag.
+    private readonly SemaphoreSlim _statusWrites = new(1, 1);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -91,6 +96,8 @@ public sealed class ScenarioGrain(
             PublishedAt = published ? time.GetUtcNow() : null,
             PublishedBy = published ? by : null,
         };
+        // One write at a time with the run's status writes: the store rejects two at once.
+        await _statusWrites.WaitAsync();
         try
         {
             await stored.WriteStateAsync();
@@ -99,6 +106,10 @@ public sealed class ScenarioGrain(
         {
             stored.State.Summary = summary;
             throw;
+        }
+        finally
+        {
+            _statusWrites.Release();
         }
         await Registry.UpsertAsync(stored.State.Summary);
         return stored.State.Summary;
@@ -113,7 +124,8 @@ public sealed class ScenarioGrain(
         if (stored.State.Summary is not { IsActive: true }) return stored.State.Summary;
         _cancel?.Cancel();
         await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).CancelAsync()));
-        await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
+        // The run may have recorded it already (RunAsync does, before giving up its queue turn).
+        if (stored.State.Summary is { IsActive: true }) await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
         return stored.State.Summary;
     }
 
@@ -159,8 +171,11 @@ public sealed class ScenarioGrain(
         _cancel = cancel;
         _stepsDone.Clear();
         var watch = Stopwatch.StartNew();
+        IDisposable? turn = null;
         try
         {
+            // The silo's queue decides when the districts start; till then the run shows its position.
+            turn = await queue.WaitForTurnAsync(Id, ShowQueuePositionAsync, cancel.Token);
             await SetStatusAsync(ScenarioStatus.Running, error: null);
             var definition = stored.State.Definition ?? throw new InvalidOperationException("the scenario has no definition");
             var self = this.AsReference<IScenarioGrain>();
@@ -177,7 +192,9 @@ public sealed class ScenarioGrain(
         }
         catch (Exception) when (cancel.IsCancellationRequested || stored.State.Summary?.Status == ScenarioStatus.Cancelled)
         {
-            // CancelAsync has recorded the cancellation.
+            // CancelAsync records the cancellation too; recorded here as well, the run's turn (released
+            // below) never lets another run show as running beside this one.
+            if (stored.State.Summary is { IsActive: true }) await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
         }
         catch (Exception ex)
         {
@@ -187,6 +204,7 @@ public sealed class ScenarioGrain(
         }
         finally
         {
+            turn?.Dispose();
             _cancel = null;
         }
     }
@@ -202,9 +220,26 @@ public sealed class ScenarioGrain(
             Progress = status == ScenarioStatus.Completed ? 1 : status == ScenarioStatus.Running ? 0 : summary.Progress,
             StartedAt = status == ScenarioStatus.Running ? now : summary.StartedAt,
             CompletedAt = status is ScenarioStatus.Completed or ScenarioStatus.Failed or ScenarioStatus.Cancelled ? now : null,
+            QueuePosition = status == ScenarioStatus.Queued ? summary.QueuePosition : null,
         };
-        await stored.WriteStateAsync();
+        await _statusWrites.WaitAsync();
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        finally
+        {
+            _statusWrites.Release();
+        }
         await Registry.UpsertAsync(stored.State.Summary);
+    }
+
+    // Like progress, a position lives in memory and in the registry's list, never written on its own.
+    private Task ShowQueuePositionAsync(int position)
+    {
+        if (stored.State.Summary is not { IsActive: true } summary) return Task.CompletedTask;
+        stored.State.Summary = summary with { Status = ScenarioStatus.Queued, QueuePosition = position };
+        return Registry.UpsertAsync(stored.State.Summary);
     }
 
     // False when there is nothing to upgrade, and when the old JSON does not read: then it stays

@@ -1,5 +1,6 @@
 using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Grains.Scenarios.Isolation;
 using CityTwin.Scenarios.Engine;
 using CityTwin.Scenarios.Kpis;
 using CityTwin.Scenarios.Results;
@@ -9,26 +10,31 @@ using Orleans.Concurrency;
 namespace CityTwin.Grains.Scenarios;
 
 /// <summary>
-/// Runs one district of a scenario with the shared engine, off the grain's scheduler (the run is
-/// CPU-bound for seconds), reporting progress to the scenario as it goes. Reentrant so that a
-/// cancellation is heard while the run is under way.
+/// Runs one district of a scenario with the shared engine on the silo's scenario worker threads
+/// (<see cref="ScenarioWorkScheduler"/>), never on the grain's scheduler or the thread pool: the run
+/// is CPU-bound for seconds and the live twin shares both. Reports progress to the scenario as it
+/// goes. Reentrant so that a cancellation is heard while the run is under way.
 /// </summary>
 [Reentrant]
-public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<ScenarioPartitionGrain> logger) : Grain, IScenarioPartitionGrain
+public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkScheduler work, ILogger<ScenarioPartitionGrain> logger) : Grain, IScenarioPartitionGrain
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(200);
     private CancellationTokenSource? _cancel;
+    // A cancel can arrive before the run call (the scenario cancels every district at once, some of
+    // them not started yet): remembered, so that run never queues work nobody wants.
+    private bool _cancelRequested;
 
     public async Task<PartitionOutcome> RunAsync(ScenarioDefinition definition, IScenarioGrain owner)
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
         using var cancel = new CancellationTokenSource();
+        if (_cancelRequested) cancel.Cancel();
         _cancel = cancel;
         try
         {
             var progress = new ThrottledProgress(steps => owner.ReportProgressAsync(gu, steps), ReportEvery);
-            var result = await Task.Run(() => engine.RunDistrict(definition, gu, progress, cancel.Token), cancel.Token);
+            var result = await work.Run(() => engine.RunDistrict(definition, gu, progress, cancel.Token), cancel.Token);
             await owner.ReportProgressAsync(gu, result.Steps);
             return ToOutcome(result);
         }
@@ -47,6 +53,7 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<Scenar
 
     public Task CancelAsync()
     {
+        _cancelRequested = true;
         _cancel?.Cancel();
         return Task.CompletedTask;
     }
@@ -55,7 +62,7 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ILogger<Scenar
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
-        var result = await Task.Run(() => engine.RunDistrict(definition, gu));
+        var result = await work.RunNext(() => engine.RunDistrict(definition, gu));
         var area = areaCode == gu ? result.District : result.Dongs.FirstOrDefault(d => d.Code == areaCode)
             ?? throw new ArgumentException($"{areaCode} is neither gu {gu} nor one of its dongs", nameof(areaCode));
         var series = ScenarioKpiCatalog.Default.Kpis.Select(k => area.Series(k.Id)).Where(s => s.Available).ToList();

@@ -85,6 +85,7 @@ public sealed class ScenarioEngine
         var chunks = (steps + chunk - 1) / chunk;
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        if (_options.Scheduler is { } scheduler) parallel.TaskScheduler = scheduler;
         Parallel.For(0, chunks, parallel, plan.NewScratch, (c, state, scratch) =>
         {
             var from = c * chunk;

@@ -13,7 +13,7 @@ public sealed class ScenarioProgressRelay(IGrainFactory grains, IHubContext<Twin
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-    private readonly Dictionary<string, (string Status, double Progress)> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Status, double Progress, int? QueuePosition)> _sent = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,9 +45,9 @@ public sealed class ScenarioProgressRelay(IGrainFactory grains, IHubContext<Twin
         {
             cancellationToken.ThrowIfCancellationRequested();
             var view = ScenarioView.Of(s);
-            if (_sent.TryGetValue(s.Id, out var last) && last.Status == view.Status && last.Progress == view.Progress) continue;
-            _sent[s.Id] = (view.Status, view.Progress);
-            await hub.Clients.All.scenario(new ScenarioProgressFrame(view.Id, view.Status, view.Progress));
+            if (_sent.TryGetValue(s.Id, out var last) && last == (view.Status, view.Progress, view.QueuePosition)) continue;
+            _sent[s.Id] = (view.Status, view.Progress, view.QueuePosition);
+            await hub.Clients.All.scenario(new ScenarioProgressFrame(view.Id, view.Status, view.Progress, view.QueuePosition));
         }
     }
 }

@@ -23,7 +23,13 @@ public sealed record ScenarioView(
     /// <summary>The definition the engine runs (only in the answer for one scenario).</summary>
     public ScenarioDefinition? Definition { get; init; }
 
+    /// <summary>While queued, the run's place in the silo's queue (1: next to start); null otherwise.</summary>
+    public int? QueuePosition { get; init; }
+
     public static ScenarioView Of(ScenarioSummary s) => new(
         s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), Math.Round(s.Progress, 4), s.CreatedAt, s.StartedAt, s.CompletedAt, s.Error, s.HorizonHours, s.StepMinutes,
-        s.Owner, s.Published, s.PublishedAt, s.PublishedBy);
+        s.Owner, s.Published, s.PublishedAt, s.PublishedBy)
+    {
+        QueuePosition = s.Status == ScenarioStatus.Queued ? s.QueuePosition : null,
+    };
 }

@@ -312,8 +312,8 @@ export class Planner {
     if (!run) { if (this.isOpen || this.lastRunId) this.refreshRuns(); return; }
     // Progress never goes backwards within a state (frames may overtake a poll).
     const progress = u.status === run.status ? Math.max(run.progress ?? 0, u.progress) : u.progress;
-    Object.assign(run, { status: u.status, progress });
-    this.runsView.update({ id: u.id, status: u.status, progress });
+    Object.assign(run, { status: u.status, progress, queuePosition: u.queuePosition });
+    this.runsView.update({ id: u.id, status: u.status, progress, queuePosition: u.queuePosition });
     if (u.status === 'failed') this.fetchErrors();
     this.paintBadge();
     this.ensurePolling();

@@ -3,7 +3,7 @@
 import { formatDate, formatNumber, formatTime, toMillis } from '../core/format.js';
 import { onLanguageChange, t } from '../core/i18n.js';
 import { may } from '../core/session.js';
-import { isActive } from './scenario-runs.js';
+import { isActive, statusLabel } from './scenario-runs.js';
 import { h, refreshDynamic } from '../core/dom.js';
 
 /** The parts of each run's row, to update it in place. @type {WeakMap<HTMLElement, Record<string, any>>} */
@@ -191,7 +191,9 @@ export class RunsView {
     li.dataset.status = run.status;
     e.name.textContent = run.name || run.id;
     e.badge.dataset.status = run.status;
-    e.badge.textContent = t(`plan.status.${run.status}`);
+    e.badge.textContent = statusLabel(run, t);
+    if (run.queuePosition) e.badge.dataset.queuePosition = String(run.queuePosition);
+    else delete e.badge.dataset.queuePosition;
     const created = toMillis(run.createdAt);
     const parts = [];
     if (Number.isFinite(created)) parts.push(t('plan.runs.created', { when: `${formatDate(created)} ${formatTime(created, { seconds: false })}` }));
@@ -199,7 +201,7 @@ export class RunsView {
     if (Number.isFinite(Number(run.stepMinutes))) parts.push(t('plan.runs.step', { m: formatNumber(run.stepMinutes) }));
     e.meta.textContent = parts.join(' · ');
     e.progress.setAttribute('aria-valuenow', String(pct));
-    e.progress.setAttribute('aria-valuetext', `${pct} % · ${t(`plan.status.${run.status}`)}`);
+    e.progress.setAttribute('aria-valuetext', `${pct} % · ${statusLabel(run, t)}`);
     e.progress.setAttribute('aria-label', t('plan.runs.progressOf', { name: run.name || run.id }));
     e.progress.dataset.status = run.status;
     e.bar.style.width = `${pct}%`;

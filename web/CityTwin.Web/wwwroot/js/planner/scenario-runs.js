@@ -9,6 +9,7 @@ export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancel
  * @property {string} id
  * @property {string} status one of RUN_STATUSES
  * @property {number} progress 0..1
+ * @property {number} [queuePosition] while queued: 1 for the next run to start, 2 after it…
  * @property {string} [name]
  * @property {string} [error]
  * @property {string} [createdAt]
@@ -40,7 +41,19 @@ export function normalizeRun(r) {
     id: String(r?.id ?? ''),
     status,
     progress: status === 'completed' ? 1 : clamp01(r?.progress),
+    queuePosition: status === 'queued' ? queuePosition(r?.queuePosition) : undefined,
   };
+}
+
+/** A position in the run queue (a whole number from 1), or undefined. @param {unknown} x */
+function queuePosition(x) {
+  const n = Number(x);
+  return x != null && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** What a run's status badge says: "queued, position N" while it waits its turn. @param {Run} run @param {(key: string, params?: Record<string, unknown>) => string} t */
+export function statusLabel(run, t) {
+  return run.status === 'queued' && run.queuePosition ? t('plan.status.queuedAt', { n: run.queuePosition }) : t(`plan.status.${run.status}`);
 }
 
 /** @returns {Promise<Run[]>} */
