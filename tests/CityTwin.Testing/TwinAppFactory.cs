@@ -29,7 +29,7 @@ public sealed class TwinAppFactory : WebApplicationFactory<Program>, IAsyncLifet
         Options = options;
         _isolation = options.DataDirectory is null ? new IsolatedHost() : IsolatedHost.OnStore(options.DataDirectory);
         PointContentRootAtWebProject();
-        if (options.Kestrel) UseKestrel(0);
+        if (options.Kestrel) UseKestrel(options.Port ?? 0);
     }
 
     public TwinAppOptions Options { get; }

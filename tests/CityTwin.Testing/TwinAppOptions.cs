@@ -9,6 +9,9 @@ public sealed record TwinAppOptions
     /// </summary>
     public bool Kestrel { get; init; }
 
+    /// <summary>The Kestrel port; null for a free one. A fixed port lets a test restart the app where its browsers were.</summary>
+    public int? Port { get; init; }
+
     /// <summary>ASP.NET Core environment of the host.</summary>
     public string Environment { get; init; } = "Development";
 

@@ -74,9 +74,13 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
     private async Task RunCasesAsync(TwinAppFactory host, string fuzzer)
     {
         var endpoints = FuzzEndpoint.All(host.Services.GetRequiredService<EndpointDataSource>());
+        // The long run can give all its cases to one boundary, e.g. CITYTWIN_FUZZ_ENDPOINT="POST /api/scenarios/".
+        var only = Environment.GetEnvironmentVariable("CITYTWIN_FUZZ_ENDPOINT");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/scenarios/");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/clock");
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/assets");
+        if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
+        Assert.NotEmpty(endpoints);
         // As an admin: every endpoint, write or read, gets as far as reading its input.
         using var client = host.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", await host.CreateTokenForAsync(fuzzer, Roles.Admin));
