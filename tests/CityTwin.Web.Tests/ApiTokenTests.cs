@@ -40,13 +40,13 @@ public sealed class ApiTokenTests(TwinAppFactory app)
     {
         // An admin's token scoped to planning may plan but not set the clock.
         var admin = await app.CreateUserAsync(Roles.Admin);
-        using var planning = Bearer(await TokenAsync(admin, Roles.Planner));
+        using var planning = Bearer(await app.CreateTokenForAsync(admin, Roles.Planner));
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsJsonAsync("/api/clock", new { speed = 60 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await planning.DeleteAsync("/api/scenarios/nonexistent")).StatusCode);
 
         // A trainer's token loses the clock when the trainer loses the role.
         var trainer = await app.CreateUserAsync(Roles.Trainer);
-        using var clock = Bearer(await TokenAsync(trainer, Roles.Trainer));
+        using var clock = Bearer(await app.CreateTokenForAsync(trainer, Roles.Trainer));
         Assert.Equal(HttpStatusCode.OK, (await clock.PostAsJsonAsync("/api/clock", new { speed = 60 })).StatusCode);
         using var administrator = await app.CreateClientAsAsync(Roles.Admin);
         Assert.Equal(HttpStatusCode.OK, (await administrator.PutAsJsonAsync($"/api/admin/users/{trainer}/roles", new { roles = new[] { Roles.Viewer } })).StatusCode);
@@ -96,10 +96,4 @@ public sealed class ApiTokenTests(TwinAppFactory app)
         return client;
     }
 
-    private async Task<string> TokenAsync(string userName, params string[] scopes)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<CityTwinUser>>().FindByNameAsync(userName);
-        return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, "test", scopes, null)).Secret;
-    }
 }

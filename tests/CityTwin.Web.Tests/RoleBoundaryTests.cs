@@ -92,7 +92,7 @@ public sealed class RoleBoundaryTests(TwinAppFactory app)
     {
         var name = await app.CreateUserAsync(Roles.Viewer);
         using var viewer = app.CreateHttpClient();
-        viewer.DefaultRequestHeaders.Authorization = new("Bearer", await TokenForAsync(name, Roles.Viewer));
+        viewer.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenForAsync(name, Roles.Viewer));
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/clock", new { paused = true })).StatusCode);
 
         using var admin = await ClientAsync(Roles.Admin);
@@ -114,12 +114,6 @@ public sealed class RoleBoundaryTests(TwinAppFactory app)
 
     private async Task<HttpClient> ClientAsync(string? role) => role is null ? app.CreateClient() : await app.CreateClientAsAsync(role);
 
-    private async Task<string> TokenForAsync(string userName, params string[] scopes)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CityTwinUser>>().FindByNameAsync(userName);
-        return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, "test", scopes, null)).Secret;
-    }
 
     private static async Task AssertStatusAsync(HttpStatusCode expected, HttpResponseMessage response, string? what = null)
     {
