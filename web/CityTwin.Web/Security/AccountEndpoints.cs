@@ -58,8 +58,7 @@ public static class AccountEndpoints
             }
             var why = result.IsLockedOut ? "locked out after repeated failures" : result.IsNotAllowed ? "account disabled" : "wrong user name or password";
             logger.LogWarning("Failed sign-in as {User} from {Address}: {Why}", name, http.Connection.RemoteIpAddress, why);
-            await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(name, AuditActions.SignIn, AuditOutcomes.Failed, name, why,
-                http.Connection.RemoteIpAddress?.ToString(), "password", http.RequestAborted);
+            await http.AuditSignInAsync(name, AuditOutcomes.Failed, "password", why);
             if (result.IsLockedOut && user?.LockoutEnd is { } end)
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling((end - DateTimeOffset.UtcNow).TotalSeconds));
@@ -117,14 +116,12 @@ public static class AccountEndpoints
             if (user is null || refusal is not null)
             {
                 logger.LogWarning("Refused single sign-on of {User}: {Why}", name, refusal);
-                await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(name, AuditActions.SignIn, AuditOutcomes.Failed, name, refusal,
-                    http.Connection.RemoteIpAddress?.ToString(), "oidc", http.RequestAborted);
+                await http.AuditSignInAsync(name, AuditOutcomes.Failed, AuthSchemes.Oidc, refusal);
                 return Results.Redirect("/?signin-error=" + (user?.Disabled == true ? "disabled" : "sso"));
             }
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "oidc");
             var roles = await signIn.UserManager.GetRolesAsync(user);
-            await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(name, AuditActions.SignIn, AuditOutcomes.Done, name,
-                $"single sign-on; roles: {string.Join(", ", roles)}", http.Connection.RemoteIpAddress?.ToString(), "oidc", http.RequestAborted);
+            await http.AuditSignInAsync(name, AuditOutcomes.Done, AuthSchemes.Oidc, $"single sign-on; roles: {string.Join(", ", roles)}");
             return Results.Redirect(LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 

@@ -19,4 +19,16 @@ public static class Actor
     public static Task AuditAsync(this HttpContext http, string action, string outcome = AuditOutcomes.Done, string? target = null, string? detail = null) =>
         http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(NameOf(http.User), action, outcome, target, detail,
             http.Connection.RemoteIpAddress?.ToString(), ViaOf(http.User), http.RequestAborted);
+
+    /// <summary>
+    /// Records a sign-in attempt, whose actor is the name that tried (the request has no signed-in
+    /// user yet, or, for single sign-on, one still being made).
+    /// </summary>
+    public static Task AuditSignInAsync(this HttpContext http, string actor, string outcome, string via, string? detail) =>
+        http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(actor, AuditActions.SignIn, outcome, actor == Anonymous ? null : actor, detail,
+            http.Connection.RemoteIpAddress?.ToString(), via, http.RequestAborted);
+
+    /// <summary>Requests answered with status codes and problem details, not pages: the API, the live hub, the metrics.</summary>
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/metrics");
 }

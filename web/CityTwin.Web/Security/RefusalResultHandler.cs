@@ -30,7 +30,7 @@ public sealed class RefusalResultHandler(ILogger<RefusalResultHandler> logger) :
                 "Your account's roles do not allow this; an administrator can give you the role it needs");
             return;
         }
-        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs") || http.Request.Path.StartsWithSegments("/metrics"))
+        if (Actor.IsApiRequest(http.Request))
         {
             await Problem(http, StatusCodes.Status401Unauthorized, "Sign in first",
                 "This needs a signed-in account: sign in on the map, or send an API token (Authorization: Bearer ctw_…)");

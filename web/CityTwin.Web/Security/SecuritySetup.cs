@@ -119,7 +119,7 @@ public static class SecuritySetup
     private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
-        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/metrics"))
+        if (Actor.IsApiRequest(request))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -65,8 +65,7 @@ public static class SingleSignOn
         var http = context.HttpContext;
         var why = context.Failure?.Message ?? "unknown failure";
         http.RequestServices.GetRequiredService<ILogger<SingleSignOnAccounts>>().LogWarning("Single sign-on failed: {Why}", why);
-        await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(Actor.Anonymous, AuditActions.SignIn, AuditOutcomes.Failed, null,
-            $"single sign-on: {why}", http.Connection.RemoteIpAddress?.ToString(), AuthSchemes.Oidc, http.RequestAborted);
+        await http.AuditSignInAsync(Actor.Anonymous, AuditOutcomes.Failed, AuthSchemes.Oidc, $"single sign-on: {why}");
         context.Response.Redirect("/?signin-error=sso");
         context.HandleResponse();
     }
