@@ -23,6 +23,7 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinM
     private readonly Queue<KpiSample> _history = new();
     private DateTimeOffset _latest;
     private bool _dirty;
+    private Alarms.AreaAlarms? _alarms;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +60,7 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinM
             while (_history.Count > HistoryLength) _history.Dequeue();
         }
         feed.PublishKpis(AreaLevel.Gu, code, total);
+        await (_alarms ??= Alarms.AreaAlarms.ForGu(ServiceProvider, GrainFactory, code)).AfterReportAsync(_latest, total);
         try
         {
             await GrainFactory.GetGrain<ICityGrain>(catalog.Id).ReportDistrictAsync(code, total);

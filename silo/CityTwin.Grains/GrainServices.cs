@@ -1,5 +1,6 @@
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Live;
+using CityTwin.Grains.Alarms;
 using CityTwin.Grains.Live;
 using CityTwin.Grains.Scenarios.Isolation;
 using CityTwin.Model.City;
@@ -26,6 +27,7 @@ public static class GrainServices
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<LiveFeedPump>();
+        services.AddCityTwinAlarms(configuration);
         return services;
     }
 

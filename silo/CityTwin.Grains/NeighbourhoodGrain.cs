@@ -35,6 +35,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
     private DongHistory _history = new(0, 0, 1, TimeSpan.MaxValue);
     private KpiSet _kpis = KpiSet.Empty;
     private DongInfo? _dong;
+    private Alarms.AreaAlarms? _alarms;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -87,6 +88,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
             logger.LogWarning("Dong {Dong} rejected {Count} malformed or unknown readings, first {First}", _dong.Code, rejected.Count, rejected[0]);
 
         _kpis = Aggregate();
+        await (_alarms ??= Alarms.AreaAlarms.ForDong(ServiceProvider, GrainFactory, _dong, _assets)).AfterBatchAsync(batch.Timestamp, _values, _updatedAt, _kpis);
         if (deltas.Count > 0) feed.PublishAssets(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deltas));
         feed.PublishKpis(AreaLevel.Dong, _dong.Code, _kpis);
         Metrics.UpdatesIngested(batch.Readings.Count - (rejected?.Count ?? 0));

@@ -13,4 +13,7 @@ public interface ILiveFeed : ILiveFrameSource
     void PublishAssets(ReadOnlySpan<AssetDelta> deltas);
     void PublishKpis(AreaLevel level, string code, KpiSet kpis);
     void PublishClock(ClockState clock);
+
+    /// <summary>Alarms that changed (raised, cleared, acted on); latest version per alarm id wins.</summary>
+    void PublishAlarms(IReadOnlyList<Alarms.AlarmView> alarms);
 }

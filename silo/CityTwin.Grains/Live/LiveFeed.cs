@@ -19,6 +19,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
     private Dictionary<int, AssetDelta> _assets = [];
     private Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
     private ClockState? _clock;
+    private Dictionary<string, Abstractions.Alarms.AlarmView> _alarms = new(StringComparer.Ordinal);
     private ILiveFrameConsumer[] _consumers = [];
     private long _published;
 
@@ -44,6 +45,14 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
         lock (_gate) _clock = clock;
     }
 
+    public void PublishAlarms(IReadOnlyList<Abstractions.Alarms.AlarmView> alarms)
+    {
+        lock (_gate)
+        {
+            foreach (var a in alarms) _alarms[a.Id] = a;
+        }
+    }
+
     public IDisposable Subscribe(ILiveFrameConsumer consumer)
     {
         lock (_gate) _consumers = [.. _consumers, consumer];
@@ -61,16 +70,19 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
         Dictionary<int, AssetDelta> assets;
         Dictionary<(AreaLevel, string), KpiSet> kpis;
         ClockState? clock;
+        Dictionary<string, Abstractions.Alarms.AlarmView> alarms;
         ILiveFrameConsumer[] consumers;
         lock (_gate)
         {
-            if (_assets.Count == 0 && _kpis.Count == 0 && _clock is null) return false;
+            if (_assets.Count == 0 && _kpis.Count == 0 && _clock is null && _alarms.Count == 0) return false;
             (assets, _assets) = (_assets, new Dictionary<int, AssetDelta>(_assets.Count));
             (kpis, _kpis) = (_kpis, []);
             (clock, _clock) = (_clock, null);
+            alarms = _alarms;
+            if (alarms.Count > 0) _alarms = new(StringComparer.Ordinal);
             consumers = _consumers;
         }
-        var frame = new LiveFrame([.. assets.Values], kpis, clock);
+        var frame = new LiveFrame([.. assets.Values], kpis, clock, alarms.Count == 0 ? null : [.. alarms.Values]);
         foreach (var consumer in consumers)
         {
             try

@@ -18,4 +18,7 @@ public interface ITwinClient
 
     /// <summary>A scenario's status or progress changed.</summary>
     Task scenario(ScenarioProgressFrame frame);
+
+    /// <summary>Alarms that were raised, cleared or acted on since the last frame (latest state of each).</summary>
+    Task alarms(IReadOnlyList<Alarms.AlarmItem> items);
 }

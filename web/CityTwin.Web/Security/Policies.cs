@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Run, cancel, publish and delete scenarios; read unpublished ones: planners and admins.</summary>
     public const string Planning = "planning";
 
+    /// <summary>Act on alarms (acknowledge, assign, comment, shelve, resolve) and edit alarm rules: operators and admins.</summary>
+    public const string AlarmOperation = "alarm-operation";
+
     /// <summary>Accounts, roles, every token, the audit log: admins.</summary>
     public const string Administration = "administration";
 
@@ -30,6 +33,7 @@ public static class Policies
         options.AddPolicy(ClockControl, p => p.RequireRole(Roles.Trainer, Roles.Admin));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(AlarmOperation, p => p.RequireRole(Roles.Operator, Roles.Admin));
         options.AddPolicy(Operations, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(AuthSchemes.ScopeClaim, TokenScopes.Metrics)));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Endpoints that name no policy (the reads, the live hub) are public unless the city says otherwise.

@@ -1,0 +1,30 @@
+namespace CityTwin.Grains.Alarms;
+
+/// <summary>Settings of the alarm books (section <c>Alarms</c>).</summary>
+public sealed class AlarmBookOptions
+{
+    public const string Section = "Alarms";
+
+    /// <summary>New alarms from one dong in one batch at or above which they are grouped under one flood alarm.</summary>
+    public int FloodThreshold { get; set; } = 10;
+
+    /// <summary>Open dong flood groups in one gu at or above which they are grouped under one gu flood alarm.</summary>
+    public int GuFloodDongs { get; set; } = 3;
+
+    /// <summary>Raises of one alarm within <see cref="ChatterWindow"/> that mark it chattering (ISA-18.2: 3 in 60 s).</summary>
+    public int ChatterRaises { get; set; } = 3;
+
+    public TimeSpan ChatterWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a critical alarm may stay unacknowledged before it is escalated.</summary>
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often books write batched changes, escalate and end expired shelving.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Closed alarms each book keeps (oldest dropped first).</summary>
+    public int MaxClosed { get; set; } = 2000;
+
+    /// <summary>Timeline entries kept per alarm (the first is always kept).</summary>
+    public int MaxTimeline { get; set; } = 100;
+}

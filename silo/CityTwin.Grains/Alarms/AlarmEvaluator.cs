@@ -1,0 +1,232 @@
+using CityTwin.Abstractions.Alarms;
+using CityTwin.Abstractions.Areas;
+using CityTwin.Abstractions.Assets;
+using CityTwin.Abstractions.Kpis;
+
+namespace CityTwin.Grains.Alarms;
+
+/// <summary>
+/// Turns one area's readings into alarm transitions with the rule book: pure and single-threaded
+/// (it lives inside one grain activation). Every (rule, source) pair is a slot in one flat array,
+/// so an update costs a few comparisons and allocates nothing unless a condition starts or ends.
+/// Asset rules run on <see cref="EvaluateAssets"/> (per dong batch), area KPI rules on
+/// <see cref="EvaluateArea"/> (the dong's or gu's aggregate).
+/// </summary>
+public sealed class AlarmEvaluator
+{
+    private readonly Slot[] _slots;
+    private readonly string _areaCode;
+    private DateTimeOffset _started;
+
+    /// <summary>
+    /// Builds the slots of <paramref name="rules"/> that apply to <paramref name="assets"/> (asset
+    /// rules) and to the area itself (KPI rules of <paramref name="level"/>). A <paramref name="previous"/>
+    /// evaluator hands over the state of slots whose rule is unchanged, so an edit elsewhere in the
+    /// rule book neither re-raises nor forgets a pending delay.
+    /// </summary>
+    public AlarmEvaluator(AreaLevel level, string areaCode, string guCode, IReadOnlyList<AlarmSource> assets, AlarmRuleSet rules, AlarmEvaluator? previous = null)
+    {
+        _areaCode = areaCode;
+        RulesVersion = rules.Version;
+        var slots = new List<Slot>();
+        foreach (var rule in rules.Rules)
+        {
+            if (!rule.Enabled) continue;
+            if (rule.IsAssetRule)
+            {
+                if (level != AreaLevel.Dong || !AssetKinds.TryParse(rule.Kind ?? "", out var kind)) continue;
+                var channel = rule.Type == AlarmRuleType.Stale ? -1 : AssetKinds.Of(kind).ChannelIndex(rule.Channel ?? "");
+                if (rule.Type != AlarmRuleType.Stale && channel < 0) continue;
+                for (var i = 0; i < assets.Count; i++)
+                {
+                    var a = assets[i];
+                    if (a.Kind != kind || !Covers(rule, a.DongCode, a.GuCode)) continue;
+                    slots.Add(new Slot { Rule = rule, Source = a.Id, Asset = i, Channel = channel });
+                }
+            }
+            else if (rule.Level == level && Covers(rule, level == AreaLevel.Dong ? areaCode : null, guCode) && KpiValue(KpiSet.Empty, rule.Kpi) is not null)
+            {
+                slots.Add(new Slot { Rule = rule, Source = areaCode, Asset = -1, Channel = -1 });
+            }
+        }
+        _slots = [.. slots];
+        if (previous is not null) TakeOver(previous);
+    }
+
+    /// <summary>The rule-book version the slots were built from.</summary>
+    public long RulesVersion { get; }
+
+    /// <summary>How many (rule, source) pairs this evaluator watches.</summary>
+    public int SlotCount => _slots.Length;
+
+    /// <summary>
+    /// Evaluates asset rules over a dong's current values (<c>values[i]</c> empty when asset i
+    /// reported itself offline) and last report times; appends raises and clears to <paramref name="output"/>.
+    /// </summary>
+    public void EvaluateAssets(DateTimeOffset at, double[][] values, DateTimeOffset[] updatedAt, List<AlarmTransition> output)
+    {
+        if (_started == default) _started = at;
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            ref var slot = ref _slots[s];
+            if (slot.Asset < 0) continue;
+            var v = values[slot.Asset];
+            switch (slot.Rule.Type)
+            {
+                case AlarmRuleType.Threshold:
+                    if (slot.Channel < v.Length) Threshold(ref slot, v[slot.Channel], at, output);
+                    break;
+                case AlarmRuleType.RateOfChange:
+                    if (slot.Channel < v.Length) Rate(ref slot, v[slot.Channel], updatedAt[slot.Asset], at, output);
+                    break;
+                case AlarmRuleType.Stale:
+                    Stale(ref slot, v.Length == 0, updatedAt[slot.Asset], at, output);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Evaluates area KPI rules over the area's aggregate.</summary>
+    public void EvaluateArea(DateTimeOffset at, KpiSet kpis, List<AlarmTransition> output)
+    {
+        if (_started == default) _started = at;
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            ref var slot = ref _slots[s];
+            if (slot.Asset >= 0) continue;
+            if (KpiValue(kpis, slot.Rule.Kpi) is { } v && double.IsFinite(v)) Threshold(ref slot, v, at, output);
+        }
+    }
+
+    /// <summary>Raises for every active slot (to restate them after a restart).</summary>
+    public void ActiveRaises(DateTimeOffset at, List<AlarmTransition> output)
+    {
+        foreach (ref readonly var slot in _slots.AsSpan())
+            if (slot.Active) output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, true, slot.LastValue, at));
+    }
+
+    /// <summary>Keys (<c>rule|source</c>) of every slot whose condition holds now, raised or still in its delay.</summary>
+    public IReadOnlyList<string> Holding()
+    {
+        var keys = new List<string>();
+        foreach (ref readonly var slot in _slots.AsSpan())
+            if (slot.Active || slot.PendingSince != default) keys.Add(Key(slot.Rule.Id, slot.Source));
+        return keys;
+    }
+
+    /// <summary>The key the alarm book matches holding conditions by.</summary>
+    public static string Key(string ruleId, string sourceId) => string.Concat(ruleId, "|", sourceId);
+
+    /// <summary>The public value of a KPI by wire name (null when no such KPI).</summary>
+    public static double? KpiValue(KpiSet kpis, string? kpi) => kpi switch
+    {
+        KpiNames.CongestionIndex => kpis.CongestionIndex,
+        KpiNames.Pm25 => kpis.MeanPm25,
+        KpiNames.ElectricLoadMw => kpis.ElectricLoadMw,
+        KpiNames.StreetlightKw => kpis.StreetlightKw,
+        KpiNames.FloodMaxCm => kpis.FloodMaxCm,
+        KpiNames.AssetsInAlarm => kpis.Alarms,
+        KpiNames.AssetsWarning => kpis.Warnings,
+        KpiNames.AssetsOffline => kpis.Offline,
+        _ => null,
+    };
+
+    private static bool Covers(AlarmRule rule, string? dongCode, string guCode) =>
+        rule.AreaCode is null || rule.AreaCode == guCode || (dongCode is not null && rule.AreaCode == dongCode);
+
+    private static void Threshold(ref Slot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
+    {
+        var rule = slot.Rule;
+        slot.LastValue = v;
+        if (!slot.Active)
+        {
+            var bad = rule.Above ? v >= rule.Limit : v <= rule.Limit;
+            Pend(ref slot, bad, v, at, output);
+        }
+        else if (rule.Above ? v < rule.Limit - rule.Hysteresis : v > rule.Limit + rule.Hysteresis)
+        {
+            Clear(ref slot, v, at, output);
+        }
+    }
+
+    private static void Rate(ref Slot slot, double v, DateTimeOffset reportedAt, DateTimeOffset at, List<AlarmTransition> output)
+    {
+        // Only a new reading says anything about the rate; the first one is the baseline.
+        if (reportedAt <= slot.LastReport) return;
+        var previous = slot.LastReport;
+        var before = slot.RateBase;
+        slot.LastReport = reportedAt;
+        slot.RateBase = v;
+        if (previous == default) return;
+        var minutes = (reportedAt - previous).TotalMinutes;
+        if (minutes <= 0) return;
+        var rate = (v - before) / minutes;
+        var change = slot.Rule.Above ? rate : -rate;
+        slot.LastValue = rate;
+        if (!slot.Active) Pend(ref slot, change >= slot.Rule.Limit, rate, at, output);
+        else if (change < slot.Rule.Limit - slot.Rule.Hysteresis) Clear(ref slot, rate, at, output);
+    }
+
+    private void Stale(ref Slot slot, bool reportsOffline, DateTimeOffset reportedAt, DateTimeOffset at, List<AlarmTransition> output)
+    {
+        // An asset never heard counts from the evaluator's first batch, not from the year 1.
+        var since = reportedAt == default ? _started : reportedAt;
+        var silentMinutes = (at - since).TotalMinutes;
+        var stale = reportsOffline || silentMinutes > slot.Rule.Limit;
+        slot.LastValue = Math.Round(silentMinutes, 1);
+        if (!slot.Active) Pend(ref slot, stale, slot.LastValue, at, output);
+        else if (!stale) Clear(ref slot, slot.LastValue, at, output);
+    }
+
+    private static void Pend(ref Slot slot, bool bad, double v, DateTimeOffset at, List<AlarmTransition> output)
+    {
+        if (!bad)
+        {
+            slot.PendingSince = default;
+            return;
+        }
+        if (slot.PendingSince == default) slot.PendingSince = at;
+        if ((at - slot.PendingSince).TotalSeconds < slot.Rule.DelaySeconds) return;
+        slot.Active = true;
+        output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, true, v, at));
+    }
+
+    private static void Clear(ref Slot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
+    {
+        slot.Active = false;
+        slot.PendingSince = default;
+        output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, false, v, at));
+    }
+
+    private void TakeOver(AlarmEvaluator previous)
+    {
+        _started = previous._started;
+        var old = new Dictionary<(string, string), Slot>();
+        foreach (var slot in previous._slots) old[(slot.Rule.Id, slot.Source)] = slot;
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            ref var slot = ref _slots[s];
+            if (old.TryGetValue((slot.Rule.Id, slot.Source), out var was) && was.Rule == slot.Rule)
+            {
+                slot.Active = was.Active;
+                slot.PendingSince = was.PendingSince;
+                slot.LastValue = was.LastValue;
+                slot.LastReport = was.LastReport;
+                slot.RateBase = was.RateBase;
+            }
+        }
+    }
+
+    private struct Slot
+    {
+        public AlarmRule Rule;
+        public string Source;
+        public int Asset;
+        public int Channel;
+        public bool Active;
+        public DateTimeOffset PendingSince;
+        public double LastValue;
+        public DateTimeOffset LastReport;
+        public double RateBase;
+    }
+}

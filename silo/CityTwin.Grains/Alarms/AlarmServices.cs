@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityTwin.Grains.Alarms;
+
+/// <summary>Registers the silo's alarm rule cache and the alarm books' settings.</summary>
+public static class AlarmServices
+{
+    public static IServiceCollection AddCityTwinAlarms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AlarmBookOptions>(configuration.GetSection(AlarmBookOptions.Section));
+        services.AddSingleton<AlarmRuleCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmRuleCache>());
+        return services;
+    }
+}

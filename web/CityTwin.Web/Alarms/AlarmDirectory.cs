@@ -1,0 +1,33 @@
+using CityTwin.Abstractions.Alarms;
+using CityTwin.Model.City;
+
+namespace CityTwin.Web.Alarms;
+
+/// <summary>
+/// The city's alarms across its gu books: a query asks every book at once (one call per gu) and
+/// merges; an alarm id names its book.
+/// </summary>
+public sealed class AlarmDirectory(IGrainFactory grains, CityCatalog catalog)
+{
+    public async Task<List<AlarmView>> QueryAsync(AlarmQuery query)
+    {
+        var books = catalog.Districts.Select(d => grains.GetGrain<IAlarmBookGrain>(d.Code).QueryAsync(query));
+        var parts = await Task.WhenAll(books);
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    public async Task<AlarmBookSummary> SummaryAsync()
+    {
+        var parts = await Task.WhenAll(catalog.Districts.Select(d => grains.GetGrain<IAlarmBookGrain>(d.Code).GetSummaryAsync()));
+        return new AlarmBookSummary(parts.Sum(p => p.Active), parts.Sum(p => p.Unacknowledged), parts.Sum(p => p.Critical),
+            parts.Sum(p => p.Shelved), parts.Sum(p => p.RaisedLast10Minutes));
+    }
+
+    /// <summary>The book an alarm id belongs to, or null when the id names no gu of this city.</summary>
+    public IAlarmBookGrain? BookOf(string alarmId) =>
+        IAlarmBookGrain.BookOf(alarmId) is { } gu && catalog.FindDistrict(gu) is not null ? grains.GetGrain<IAlarmBookGrain>(gu) : null;
+
+    /// <summary>Severity first (critical on top), then the most recently raised.</summary>
+    public static IOrderedEnumerable<AlarmView> Sorted(IEnumerable<AlarmView> alarms) =>
+        alarms.OrderByDescending(a => a.Severity).ThenByDescending(a => a.IsActive).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal);
+}
