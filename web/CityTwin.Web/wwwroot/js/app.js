@@ -1,6 +1,7 @@
 // CityTwin page: loads the city into the store, then wires the map, the live feed and the panels.
 // Panels talk to each other only through the store (js/core/store.js) and the callbacks given here.
 import { AdminPanel } from './account/admin.js';
+import { setupAlarms } from './alarms/setup.js';
 import { setupAccount } from './account/account.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
@@ -119,7 +120,6 @@ async function main() {
   });
   legend.render();
   legend.kpiSelect.value = twin.kpi;
-  $('#alarm-chip').addEventListener('click', () => setKpi('assetsInAlarm'));
 
   // Selection: the map outlines it and the inspector shows it; both follow the store.
   /** @param {any} target */
@@ -196,6 +196,7 @@ async function main() {
     },
   });
   cityTwin.live = live;
+  cityTwin.alarms = setupAlarms({ stage: $('.stage'), chip: $('#alarm-chip'), live, twin, select, names }).hooks;
 
   planner = new Planner({
     button: $('[data-testid="planner-button"]'),

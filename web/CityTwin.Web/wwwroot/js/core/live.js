@@ -23,6 +23,8 @@ export class LiveConnection {
     this.handlers = handlers;
     /** @type {Set<(update: any) => void>} */
     this.scenarioListeners = new Set();
+    /** @type {Set<(items: any[]) => void>} */
+    this.alarmListeners = new Set();
     /** @type {{bbox: number[], zoom: number}|null} */
     this.viewport = null;
     this.restartAttempt = 0;
@@ -45,6 +47,12 @@ export class LiveConnection {
       }
     });
 
+    this.connection.on('alarms', (/** @type {any[]} */ items) => {
+      for (const fn of this.alarmListeners) {
+        try { fn(items ?? []); } catch (e) { console.error(e); }
+      }
+    });
+
     this.connection.onreconnecting(() => this.setState('reconnecting'));
     this.connection.onreconnected(() => {
       this.setState('connected');
@@ -64,6 +72,12 @@ export class LiveConnection {
   onScenario(fn) {
     this.scenarioListeners.add(fn);
     return () => this.scenarioListeners.delete(fn);
+  }
+
+  /** Alarms raised, cleared or acted on, as the server pushes them. Returns a function that unsubscribes. @param {(items: any[]) => void} fn */
+  onAlarms(fn) {
+    this.alarmListeners.add(fn);
+    return () => this.alarmListeners.delete(fn);
   }
 
   /** The connection state lives in the store, where the header and the clock follow it. @param {import('./store.js').AppState['connection']} state */
