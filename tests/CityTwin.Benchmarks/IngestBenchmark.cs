@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using CityTwin.Abstractions.Alarms;
 using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Telemetry;
+using CityTwin.Grains.Alarms;
 using CityTwin.Grains.Live;
 using CityTwin.Model.City;
 using CityTwin.Model.Generation;
@@ -65,7 +67,54 @@ public static class IngestBenchmark
         run.Note($"{result.Accepted:N0} updates in {elapsed:0.0} s ({result.Rounds} rounds of {set.ReadingsPerRound:N0} readings)");
         run.Target("ingest", rate, TargetUpdatesPerSecond, higherIsBetter: true, "updates/s");
 
+        var alarmSeconds = run.Args.Double("alarm-seconds", 10);
+        if (alarmSeconds > 0) await MeasureAlarmRulesAsync(run, host.Services, grains, set, rounds, inflight, TimeSpan.FromSeconds(alarmSeconds));
+
         await host.StopAsync();
+    }
+
+    /// <summary>
+    /// What alarm rule evaluation costs: CPU time per accepted update with the default rule book,
+    /// with an empty one, and with the default one again (the two "with" phases are averaged so a
+    /// machine that slows down or warms up during the run does not favour either side).
+    /// </summary>
+    private static async Task MeasureAlarmRulesAsync(BenchmarkRun run, IServiceProvider services, INeighbourhoodGrain[] grains, BatchSet set, RoundCounter rounds, int inflight, TimeSpan duration)
+    {
+        var rulesGrain = services.GetRequiredService<IGrainFactory>().GetGrain<IAlarmRulesGrain>(IAlarmRulesGrain.Key);
+        var cache = services.GetRequiredService<AlarmRuleCache>();
+        var rules = (await rulesGrain.GetAsync()).Rules;
+        await UntilRulesAsync(cache, rulesGrain);
+        var with1 = await CpuPerUpdateAsync(grains, set, rounds, inflight, duration);
+        foreach (var rule in rules) await rulesGrain.DeleteAsync(rule.Id);
+        await UntilRulesAsync(cache, rulesGrain);
+        await RunRoundsAsync(grains, set, rounds, inflight, TimeSpan.FromSeconds(2)); // restatements and clears settle
+        var without = await CpuPerUpdateAsync(grains, set, rounds, inflight, duration);
+        foreach (var rule in rules) await rulesGrain.UpsertAsync(rule);
+        await UntilRulesAsync(cache, rulesGrain);
+        await RunRoundsAsync(grains, set, rounds, inflight, TimeSpan.FromSeconds(2));
+        var with2 = await CpuPerUpdateAsync(grains, set, rounds, inflight, duration);
+        var with = (with1 + with2) / 2;
+        run.Note($"CPU per update with the default {rules.Count} alarm rules {with1:0.000} and {with2:0.000} µs, without rules {without:0.000} µs");
+        run.Report("ingest_cpu_us_per_update_with_alarm_rules", with, "µs CPU per update");
+        run.Report("ingest_cpu_us_per_update_without_alarm_rules", without, "µs CPU per update");
+        var overhead = (with - without) / without * 100;
+        run.Report("ingest_alarm_rules_cpu_overhead_percent", overhead, "% CPU per update");
+        run.Target("alarm rule evaluation's CPU per update", overhead, 10, higherIsBetter: false, "%");
+    }
+
+    private static async Task<double> CpuPerUpdateAsync(INeighbourhoodGrain[] grains, BatchSet set, RoundCounter rounds, int inflight, TimeSpan duration)
+    {
+        var stats = ProcessStats.Start();
+        var result = await RunRoundsAsync(grains, set, rounds, inflight, duration);
+        var cpuSeconds = stats.CpuPercentOfAllCores() / 100 * Environment.ProcessorCount * stats.Elapsed.TotalSeconds;
+        return cpuSeconds / Math.Max(1, result.Accepted) * 1e6;
+    }
+
+    private static async Task UntilRulesAsync(AlarmRuleCache cache, IAlarmRulesGrain rulesGrain)
+    {
+        var version = (await rulesGrain.GetAsync()).Version;
+        var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+        while (cache.Current.Version != version && Stopwatch.GetTimestamp() < deadline) await Task.Delay(100);
     }
 
     private static async Task<RoundsResult> RunRoundsAsync(INeighbourhoodGrain[] grains, BatchSet set, RoundCounter rounds, int inflight, TimeSpan duration)

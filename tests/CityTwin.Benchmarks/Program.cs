@@ -12,6 +12,7 @@ public static class BenchmarkProgram
 
           ingest   telemetry updates/s into the grains, in-process silo, real Incheon catalog
                    --seconds 20  --warmup 3  --inflight 4  --instants 8  --factor 1 (synthetic plan scale; 109.744 ≈ 1M assets)
+                   --alarm-seconds 10 (CPU per update with and without the alarm rules; 0 skips)
           latency  sensor timestamp -> SignalR client receipt, p50/p95/p99 per ingest rate
                    --rates 10000,50000  --seconds 20  --warmup 4  --clients 20  --protocol msgpack|json
                    --flush-ms N (overrides LiveFeed:FlushInterval)
@@ -23,6 +24,9 @@ public static class BenchmarkProgram
                    --repeats 3  --seed 20240624
           isolation live tick, frame cadence and API latency, quiet and while N week-long scenarios are queued or running
                    --runs 20  --horizon-hours 168  --step-minutes 5  --quiet-seconds 20  --max-seconds 300
+
+          alarms   N threshold crossings in one tick -> every alarm and its flood group on a SignalR client
+                   --crossings 5000  --repeats 1
 
           common:  --no-results (do not append to results.md)
         """;
@@ -52,6 +56,7 @@ public static class BenchmarkProgram
             "fanout" => FanoutBenchmark.RunAsync,
             "scenario" => ScenarioBenchmark.RunAsync,
             "isolation" => IsolationBenchmark.RunAsync,
+            "alarms" => AlarmStormBenchmark.RunAsync,
             _ => null,
         };
         if (benchmark is null)

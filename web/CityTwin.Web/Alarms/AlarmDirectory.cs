@@ -27,7 +27,7 @@ public sealed class AlarmDirectory(IGrainFactory grains, CityCatalog catalog)
     public IAlarmBookGrain? BookOf(string alarmId) =>
         IAlarmBookGrain.BookOf(alarmId) is { } gu && catalog.FindDistrict(gu) is not null ? grains.GetGrain<IAlarmBookGrain>(gu) : null;
 
-    /// <summary>Severity first (critical on top), then the most recently raised.</summary>
+    /// <summary>Severity first (critical on top), active before cleared, then the latest occurrence first.</summary>
     public static IOrderedEnumerable<AlarmView> Sorted(IEnumerable<AlarmView> alarms) =>
-        alarms.OrderByDescending(a => a.Severity).ThenByDescending(a => a.IsActive).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal);
+        alarms.OrderByDescending(a => a.Severity).ThenByDescending(a => a.IsActive).ThenByDescending(a => a.LastAt).ThenBy(a => a.Id, StringComparer.Ordinal);
 }

@@ -117,7 +117,7 @@ export class AlarmPanel {
     const mute = h('button', {
       type: 'button', class: 'ghost small', testid: 'alarm-mute', 'aria-pressed': String(this.cue.muted),
       on: { click: () => { this.cue.setMuted(!this.cue.muted); this.render(); } },
-    }, this.cue.muted ? `🔕 ${t('alarmList.soundOff')}` : `🔔 ${t('alarmList.soundOn')}`);
+    }, this.cue.muted ? t('alarmList.soundOff') : t('alarmList.soundOn'));
     const rules = h('button', { type: 'button', class: 'ghost small', testid: 'alarm-rules-button', on: { click: () => this.openRules() } }, t('alarmList.rules'));
     const csv = h('a', { class: 'ghost small button-link', href: alarmApi.csvUrl(this.filter), download: 'citytwin-alarms.csv', testid: 'alarm-csv' }, 'CSV');
     this.summaryBox = h('div', { class: 'alarm-summary', testid: 'alarm-summary' });
@@ -175,11 +175,11 @@ export class AlarmPanel {
         h('span', { class: 'alarm-where' }, where)),
       h('span', { class: 'alarm-meta' },
         h('span', { class: `state state-${a.state}` }, t(`alarmState.${a.state}`)),
-        h('time', {}, formatTime(Date.parse(a.firstAt), { seconds: false })),
-        a.count > 1 ? h('span', { class: 'badge' }, `×${a.count}`) : null,
-        a.chattering ? h('span', { class: 'badge warn', testid: 'alarm-chattering' }, t('alarmList.chattering')) : null,
-        a.escalated ? h('span', { class: 'badge alarm' }, t('alarmList.escalated')) : null,
-        a.assignedTo ? h('span', { class: 'badge' }, `→ ${a.assignedTo}`) : null)));
+        h('time', {}, formatTime(Date.parse(a.lastAt), { seconds: false })),
+        a.count > 1 ? h('span', { class: 'alarm-badge' }, `×${a.count}`) : null,
+        a.chattering ? h('span', { class: 'alarm-badge warn', testid: 'alarm-chattering' }, t('alarmList.chattering')) : null,
+        a.escalated ? h('span', { class: 'alarm-badge alarm' }, t('alarmList.escalated')) : null,
+        a.assignedTo ? h('span', { class: 'alarm-badge' }, `→ ${a.assignedTo}`) : null)));
   }
 
   /** @param {string} id @param {boolean} scroll */
