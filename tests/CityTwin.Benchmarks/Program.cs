@@ -26,7 +26,7 @@ public static class BenchmarkProgram
                    --runs 20  --horizon-hours 168  --step-minutes 5  --quiet-seconds 20  --max-seconds 300
 
           alarms   N threshold crossings in one tick -> every alarm and its flood group on a SignalR client
-                   --crossings 5000  --repeats 1
+                   --crossings 5000  --repeats 1  --warmup 1000 (road segments crossing first)
 
           common:  --no-results (do not append to results.md)
         """;
