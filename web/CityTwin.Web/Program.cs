@@ -6,6 +6,7 @@ using CityTwin.Hosting;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
 using CityTwin.Web.Boundaries;
+using CityTwin.Web.History;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using CityTwin.Web.Scenarios;
@@ -90,6 +91,7 @@ app.MapScalarApiReference("/api-docs", o => o.WithTitle("CityTwin API").DisableD
 app.MapCityEndpoints();
 app.MapAreaEndpoints();
 app.MapAssetEndpoints();
+app.MapHistoryEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapScenarioEndpoints();
