@@ -66,6 +66,20 @@ public sealed class TimeJumpTests
 
         var clock = await reader.GetFromJsonAsync<JsonElement>("/api/clock");
         Assert.Equal(3, clock.GetProperty("timeline").GetInt32());
+
+        // Replay of 07:00 shows the past (lights on) while the live map is at 10:00 (lights off).
+        var replay = await reader.GetFromJsonAsync<JsonElement>($"/api/replay?t={Uri.EscapeDataString(seven.AddMinutes(5).ToString("O"))}&bbox=126.60,37.36,126.70,37.42");
+        Assert.Equal(seven.AddMinutes(5), replay.GetProperty("at").GetDateTimeOffset());
+        var replayedCity = replay.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("level").GetString() == "city");
+        Assert.True(replayedCity.GetProperty("kpis").GetProperty("streetlightKw").GetDouble() > 0);
+        Assert.Contains(replay.GetProperty("areas").EnumerateArray(), a => a.GetProperty("code").GetString() == "28185" && a.GetProperty("kpis").GetProperty("streetlightKw").GetDouble() > 0);
+        var replayedLight = replay.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("id").GetString() == light);
+        Assert.Contains(replayedLight.GetProperty("status").GetString(), new[] { "ok", "warning", "alarm" });
+        var liveCity = await reader.GetFromJsonAsync<JsonElement>("/api/city");
+        Assert.Equal(0, liveCity.GetProperty("kpis").GetProperty("streetlightKw").GetDouble());
+        // Nothing is replayed from before the new timeline's history (08:00 lies in the gap the forward jump left).
+        var gap = await reader.GetFromJsonAsync<JsonElement>($"/api/replay?t={Uri.EscapeDataString(seven.AddHours(1).ToString("O"))}");
+        Assert.Empty(gap.GetProperty("areas").EnumerateArray());
     }
 
     /// <summary>

@@ -92,6 +92,7 @@ app.MapCityEndpoints();
 app.MapAreaEndpoints();
 app.MapAssetEndpoints();
 app.MapHistoryEndpoints();
+app.MapReplayEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapScenarioEndpoints();

@@ -24,7 +24,11 @@ public static class HistoryRequestParser
         request = new HistoryRequest(new HistoryQuery(now, now, 1), false);
 
         var end = now;
-        if (to is not null && !TryInstant(to, out end)) errors["to"] = ["to must be an ISO 8601 instant, e.g. 2026-12-07T06:00:00+09:00"];
+        if (to is not null && !TryInstant(to, out end))
+        {
+            errors["to"] = ["to must be an ISO 8601 instant, e.g. 2026-12-07T06:00:00+09:00"];
+            end = now;
+        }
         var start = end - DefaultRange;
         if (from is not null && !TryInstant(from, out start)) errors["from"] = ["from must be an ISO 8601 instant, e.g. 2026-12-06T06:00:00+09:00"];
 
