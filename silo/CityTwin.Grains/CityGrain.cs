@@ -2,9 +2,11 @@ using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Clock;
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
+using CityTwin.Abstractions.History;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
 using CityTwin.Abstractions.Storage;
+using CityTwin.Grains.History;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,7 @@ public sealed class CityGrain(
     ILiveFeed feed,
     TimeProvider time,
     IOptions<ClockOptions> options,
+    IOptions<HistoryOptions> historyOptions,
     CityTwinMetrics metrics,
     ILogger<CityGrain> logger,
     [PersistentState("clock", StorageNames.Durable)] IPersistentState<ClockRecord> stored)
@@ -34,6 +37,7 @@ public sealed class CityGrain(
     private readonly Dictionary<string, KpiSet> _districts = new(StringComparer.Ordinal);
     private ClockState _clock = new(DateTimeOffset.UnixEpoch, 1, false);
     private bool _dirty;
+    private AreaHistory _series = new(0, 0);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public sealed class CityGrain(
         _clock = stored.RecordExists
             ? stored.State.Resume(time.GetUtcNow())
             : new ClockState(o.Start ?? time.GetUtcNow(), Math.Clamp(o.Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), o.Paused);
+        _series = new AreaHistory(historyOptions.Value.AreaMinutes, historyOptions.Value.AreaQuarters);
         this.RegisterGrainTimer(FlushAsync, DistrictGrain.ReportInterval, DistrictGrain.ReportInterval);
         this.RegisterGrainTimer(CheckpointAsync, CheckpointInterval, CheckpointInterval);
         // The reminder brings the city (and its clock frames) back on a surviving silo even when
@@ -64,7 +69,16 @@ public sealed class CityGrain(
         return await ApplyAsync(_clock with { Speed = speed ?? _clock.Speed, Paused = paused ?? _clock.Paused });
     }
 
-    public Task<ClockState> SetTimeAsync(DateTimeOffset simTime) => ApplyAsync(_clock with { SimTime = simTime });
+    /// <summary>
+    /// Setting the time starts a new timeline, whether it moves back or forward: what the twin
+    /// held after the new instant belongs to a future that no longer happens (see README, "Time jumps").
+    /// </summary>
+    public async Task<ClockState> SetTimeAsync(DateTimeOffset simTime)
+    {
+        var clock = await ApplyAsync(_clock with { SimTime = simTime, Timeline = _clock.Timeline + 1 });
+        _series.Truncate(simTime);
+        return clock;
+    }
 
     /// <summary>
     /// A change takes effect only once it is stored: when the store is down the caller gets the
@@ -98,12 +112,18 @@ public sealed class CityGrain(
 
     public Task<KpiSet> GetKpisAsync() => Task.FromResult(KpiSet.Sum(_districts.Values));
 
+    public Task<HistorySeries> GetKpiSeriesAsync(HistoryQuery query) => Task.FromResult(_series.Series(query));
+
+    public Task<float[]?> GetKpisAtAsync(DateTimeOffset at) => Task.FromResult(_series.At(at));
+
     private Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_dirty)
         {
             _dirty = false;
-            feed.PublishKpis(AreaLevel.City, catalog.Id, KpiSet.Sum(_districts.Values));
+            var total = KpiSet.Sum(_districts.Values);
+            feed.PublishKpis(AreaLevel.City, catalog.Id, total);
+            _series.Record(_clock.SimTime, total);
         }
         return Task.CompletedTask;
     }
@@ -123,7 +143,7 @@ public sealed class CityGrain(
 
     private async Task SaveAsync(ClockState clock)
     {
-        var record = new ClockRecord { SimTime = clock.SimTime, Speed = clock.Speed, Paused = clock.Paused, SavedAt = time.GetUtcNow() };
+        var record = new ClockRecord { SimTime = clock.SimTime, Speed = clock.Speed, Paused = clock.Paused, SavedAt = time.GetUtcNow(), Timeline = clock.Timeline };
         stored.State = record;
         try
         {

@@ -11,6 +11,11 @@ public sealed record ClockRecord
     [Id(2)] public bool Paused { get; init; }
     /// <summary>Wall-clock instant of the checkpoint, to carry the clock forward after a restart.</summary>
     [Id(3)] public DateTimeOffset SavedAt { get; init; }
+    /// <summary>
+    /// The clock's timeline: kept so that a restarted or moved city grain does not go back to a
+    /// number the dongs have left behind (they would drop its telemetry as from an abandoned timeline).
+    /// </summary>
+    [Id(4)] public int Timeline { get; init; }
 
     /// <summary>
     /// The clock as it would stand at <paramref name="now"/> had it kept running: a restart or a
@@ -20,6 +25,6 @@ public sealed record ClockRecord
     {
         var away = now - SavedAt;
         var simTime = Paused || away <= TimeSpan.Zero ? SimTime : SimTime + away * Speed;
-        return new ClockState(simTime, Math.Clamp(Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), Paused);
+        return new ClockState(simTime, Math.Clamp(Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), Paused, Timeline);
     }
 }

@@ -23,6 +23,7 @@ public static class GrainServices
         services.AddSingleton(sp => new ScenarioEngine(catalog, options: new ScenarioEngineOptions { Scheduler = sp.GetRequiredService<ScenarioWorkScheduler>() }));
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(configuration.GetSection(ClockOptions.Section));
+        services.Configure<History.HistoryOptions>(configuration.GetSection(History.HistoryOptions.Section));
         services.Configure<LiveFeedOptions>(configuration.GetSection(LiveFeedOptions.Section));
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());

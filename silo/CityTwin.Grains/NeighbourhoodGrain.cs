@@ -2,12 +2,15 @@ using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Diagnostics;
 using CityTwin.Abstractions.Grains;
+using CityTwin.Abstractions.History;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Live;
 using CityTwin.Abstractions.Telemetry;
+using CityTwin.Grains.History;
 using CityTwin.Model.City;
 using CityTwin.Model.Kpis;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityTwin.Grains;
 
@@ -16,15 +19,11 @@ namespace CityTwin.Grains;
 /// evaluates status rules, keeps a short history, hands changes to the silo's live feed and
 /// reports its aggregate to its district once per batch.
 /// </summary>
-public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, CityTwinMetrics metrics, ILogger<NeighbourhoodGrain> logger)
+public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, CityTwinMetrics metrics, IOptions<HistoryOptions> historyOptions, ILogger<NeighbourhoodGrain> logger)
     : CountedGrain(metrics), INeighbourhoodGrain
 {
     /// <summary>An asset silent for longer than this (simulated time) is shown offline.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
-
-    /// <summary>History keeps one sample per simulated minute at most.</summary>
-    private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(1);
-    private const int HistoryLength = 120;
 
     private AssetDescriptor[] _assets = [];
     private Dictionary<string, int> _localIndex = new(StringComparer.Ordinal);
@@ -32,7 +31,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
     private AssetStatus[] _status = [];
     private double[][] _values = [];
     private DateTimeOffset[] _updatedAt = [];
-    private DongHistory _history = new(0, 0, 1, TimeSpan.MaxValue);
+    private NeighbourhoodHistory _history = new([], new HistoryOptions());
     private KpiSet _kpis = KpiSet.Empty;
     private DongInfo? _dong;
     private Alarms.AreaAlarms? _alarms;
@@ -49,7 +48,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         _values = new double[_assets.Length][];
         Array.Fill(_values, []);
         _updatedAt = new DateTimeOffset[_assets.Length];
-        _history = new DongHistory(_assets.Length, _kinds.Length == 0 ? 0 : _kinds.Max(k => k.Channels.Count), HistoryLength, HistoryStep);
+        _history = new NeighbourhoodHistory(_kinds, historyOptions.Value);
         _kpis = Aggregate();
         return Task.CompletedTask;
     }
@@ -60,6 +59,14 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         {
             logger.LogWarning("Batch of {Count} readings sent to unknown dong {Dong}", batch.Readings.Count, this.GetPrimaryKeyString());
             return new IngestResult(0, [.. batch.Readings.Select(r => r.AssetId)]);
+        }
+
+        // A jump of the city clock starts a new timeline: lateness counts from the jump on, and a
+        // batch still in flight from the abandoned timeline is dropped (README "Time jumps").
+        switch (_history.Admit(batch))
+        {
+            case TimelineAdmission.Abandoned: return new IngestResult(0, []);
+            case TimelineAdmission.Started: Array.Fill(_updatedAt, batch.Timestamp); break;
         }
 
         List<string>? rejected = null;
@@ -82,19 +89,19 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
             _updatedAt[i] = batch.Timestamp;
         }
         MarkStale(batch.Timestamp, ts, deltas);
-        _history.Record(batch.Timestamp, _status, _values);
 
         if (rejected is { Count: > 0 })
             logger.LogWarning("Dong {Dong} rejected {Count} malformed or unknown readings, first {First}", _dong.Code, rejected.Count, rejected[0]);
 
         _kpis = Aggregate();
         await (_alarms ??= Alarms.AreaAlarms.ForDong(ServiceProvider, GrainFactory, _dong, _assets)).AfterBatchAsync(batch.Timestamp, _values, _updatedAt, _kpis);
+        _history.Record(batch.Timestamp, _status, _values, _kpis);
         if (deltas.Count > 0) feed.PublishAssets(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deltas));
         feed.PublishKpis(AreaLevel.Dong, _dong.Code, _kpis);
         Metrics.UpdatesIngested(batch.Readings.Count - (rejected?.Count ?? 0));
         try
         {
-            await GrainFactory.GetGrain<IDistrictGrain>(_dong.GuCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp);
+            await GrainFactory.GetGrain<IDistrictGrain>(_dong.GuCode).ReportNeighbourhoodAsync(_dong.Code, _kpis, batch.Timestamp, _history.Timeline);
         }
         catch (Exception ex)
         {
@@ -111,7 +118,18 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? Snapshot(i) : null);
 
     public Task<IReadOnlyList<TelemetrySample>> GetAssetHistoryAsync(string assetId) =>
-        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history.For(i, _kinds[i].Channels.Count) : (IReadOnlyList<TelemetrySample>)[]);
+        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history.Assets.Recent(i, NeighbourhoodHistory.RecentMinutes) : (IReadOnlyList<TelemetrySample>)[]);
+
+    public Task<HistorySeries?> GetAssetSeriesAsync(string assetId, HistoryQuery query) =>
+        Task.FromResult(_localIndex.TryGetValue(assetId, out var i) ? _history.Assets.Series(i, query) : null);
+
+    public Task<HistorySeries> GetKpiSeriesAsync(HistoryQuery query) => Task.FromResult(_history.Kpis.Series(query));
+
+    public Task<ReplaySlice> GetReplayAsync(DateTimeOffset at)
+    {
+        var (local, status) = _history.Assets.StatusAt(at);
+        return Task.FromResult(new ReplaySlice([.. local.Select(i => _assets[i].Index)], status, _history.Kpis.At(at)));
+    }
 
     public Task<IReadOnlyList<AssetSnapshot>> GetAssetsAsync() =>
         Task.FromResult<IReadOnlyList<AssetSnapshot>>([.. Enumerable.Range(0, _assets.Length).Select(Snapshot)]);

@@ -41,7 +41,7 @@ public sealed class LiveSimulator(
                 // Paused: the city stands still, so there is nothing new to send.
                 if (clock.SimTime == previousSimTime) continue;
                 previousSimTime = clock.SimTime;
-                await engine.TickAsync(clock.SimTime, stoppingToken);
+                await engine.TickAsync(clock.SimTime, stoppingToken, clock.Timeline);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

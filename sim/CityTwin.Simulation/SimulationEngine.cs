@@ -19,12 +19,13 @@ public sealed class SimulationEngine(
     IOptions<SimulationOptions> options,
     ILogger<SimulationEngine> logger)
 {
-    public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default)
+    /// <param name="timeline">The city clock's timeline, stamped on every batch (0: unstamped).</param>
+    public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default, int timeline = 0)
     {
         var watch = Stopwatch.StartNew();
         var conditions = generator.ConditionsAt(simTime);
         var sends = new List<Task<(int Readings, int Rejected, bool Failed)>>(generator.DongCodes.Count);
-        generator.Generate(conditions, (dong, batch) => sends.Add(SendAsync(dong, batch)));
+        generator.Generate(conditions, (dong, batch) => sends.Add(SendAsync(dong, timeline == 0 ? batch : batch with { Timeline = timeline })));
         var results = await Task.WhenAll(sends).WaitAsync(cancellationToken);
 
         int readings = 0, rejected = 0, failed = 0;

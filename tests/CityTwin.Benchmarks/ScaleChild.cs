@@ -44,6 +44,9 @@ public static class ScaleChild
             services.AddSingleton(generator);
             services.AddSingleton<SimulatorStatus>();
             services.AddSingleton<SimulationEngine>();
+            // A day of 1-minute asset history costs ~7 kB per channel (README "History"): the
+            // scaled-up cities keep none, so the figure measures the live state alone.
+            if (factor > 1) services.Configure<CityTwin.Grains.History.HistoryOptions>(o => (o.AssetMinutes, o.AssetQuarters) = (0, 0));
         });
         using var subscription = host.Services.GetRequiredService<LiveFeed>().Subscribe(new LiveStateConsumer(state));
         var silo = watch.Elapsed.TotalSeconds - load - models;

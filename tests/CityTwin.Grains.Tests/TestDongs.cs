@@ -29,4 +29,13 @@ public static class TestDongs
 
     /// <summary>Yeonan-dong (Jung-gu).</summary>
     public const string LiveFeed = "2811052000";
+
+    /// <summary>Sinpo-dong (Jung-gu).</summary>
+    public const string TimeJump = "2811053000";
+
+    /// <summary>Sinheung-dong (Jung-gu).</summary>
+    public const string LongHistory = "2811054000";
+
+    /// <summary>Dowon-dong (Jung-gu).</summary>
+    public const string Replay = "2811056000";
 }

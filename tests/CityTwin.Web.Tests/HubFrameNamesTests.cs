@@ -18,7 +18,7 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
     {
         ["assets"] = ["id", "status", "values", "ts"],
         ["districts"] = ["code", "level", "kpis"],
-        ["clock"] = ["simTime", "speed", "paused", "sunrise", "sunset", "temperatureC", "rainMmH"],
+        ["clock"] = ["simTime", "speed", "paused", "sunrise", "sunset", "temperatureC", "rainMmH", "timeline"],
         ["scenario"] = ["id", "status", "progress", "queuePosition"],
     };
 

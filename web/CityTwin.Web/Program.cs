@@ -7,6 +7,7 @@ using CityTwin.Web.Alarms;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
 using CityTwin.Web.Boundaries;
+using CityTwin.Web.History;
 using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using CityTwin.Web.Scenarios;
@@ -92,6 +93,8 @@ app.MapScalarApiReference("/api-docs", o => o.WithTitle("CityTwin API").DisableD
 app.MapCityEndpoints();
 app.MapAreaEndpoints();
 app.MapAssetEndpoints();
+app.MapHistoryEndpoints();
+app.MapReplayEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapScenarioEndpoints();

@@ -1,4 +1,5 @@
 using CityTwin.Abstractions.Clock;
+using CityTwin.Abstractions.History;
 using CityTwin.Abstractions.Kpis;
 
 namespace CityTwin.Abstractions.Grains;
@@ -22,4 +23,10 @@ public interface ICityGrain : IGrainWithStringKey
     [Alias("ReportDistrict")] Task ReportDistrictAsync(string guCode, KpiSet kpis);
 
     [Alias("GetKpis")] Task<KpiSet> GetKpisAsync();
+
+    /// <summary>The city's KPI history, columns in <see cref="KpiNames.All"/> order.</summary>
+    [Alias("GetKpiSeries")] Task<HistorySeries> GetKpiSeriesAsync(HistoryQuery query);
+
+    /// <summary>The city's KPIs at a past minute (<see cref="KpiNames.All"/> order), null when its history holds none.</summary>
+    [Alias("GetKpisAt")] Task<float[]?> GetKpisAtAsync(DateTimeOffset at);
 }

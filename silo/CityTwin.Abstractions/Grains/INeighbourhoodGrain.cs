@@ -1,3 +1,4 @@
+using CityTwin.Abstractions.History;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Abstractions.Telemetry;
 
@@ -19,4 +20,13 @@ public interface INeighbourhoodGrain : IGrainWithStringKey
     [Alias("GetAssetHistory")] Task<IReadOnlyList<TelemetrySample>> GetAssetHistoryAsync(string assetId);
 
     [Alias("GetAssets")] Task<IReadOnlyList<AssetSnapshot>> GetAssetsAsync();
+
+    /// <summary>An asset's telemetry history (1 minute for a day, 15 minutes for a week); null for an asset not in this dong.</summary>
+    [Alias("GetAssetSeries")] Task<HistorySeries?> GetAssetSeriesAsync(string assetId, HistoryQuery query);
+
+    /// <summary>The dong's KPI history, columns in <see cref="KpiNames.All"/> order.</summary>
+    [Alias("GetKpiSeries")] Task<HistorySeries> GetKpiSeriesAsync(HistoryQuery query);
+
+    /// <summary>Asset statuses and KPIs at a past minute, for replay.</summary>
+    [Alias("GetReplay")] Task<ReplaySlice> GetReplayAsync(DateTimeOffset at);
 }

@@ -2,7 +2,10 @@ using System.Runtime.Serialization;
 
 namespace CityTwin.Web.Live;
 
-/// <summary>The <c>clock</c> frame and the clock part of <c>/api/city</c>: time, speed and the sky over the city.</summary>
+/// <summary>
+/// The <c>clock</c> frame and the clock part of <c>/api/city</c>: time, speed, the sky over the
+/// city, and the timeline (grows by one at every jump of the clock; a client reloads history then).
+/// </summary>
 [DataContract]
 public sealed record ClockFrame(
     [property: DataMember(Name = "simTime")] string SimTime,
@@ -11,4 +14,5 @@ public sealed record ClockFrame(
     [property: DataMember(Name = "sunrise")] string Sunrise,
     [property: DataMember(Name = "sunset")] string Sunset,
     [property: DataMember(Name = "temperatureC")] double TemperatureC,
-    [property: DataMember(Name = "rainMmH")] double RainMmH);
+    [property: DataMember(Name = "rainMmH")] double RainMmH,
+    [property: DataMember(Name = "timeline")] int Timeline);

@@ -50,6 +50,6 @@ public sealed class FrameFactory(CityCatalog catalog, LiveState state, Telemetry
         return new ClockFrame(
             clock.SimTime.ToString("O"), clock.Speed, clock.Paused,
             c.Sunrise.ToString("O"), c.Sunset.ToString("O"),
-            Math.Round(c.Weather.TemperatureC, 1), Math.Round(c.Weather.RainMmH, 1));
+            Math.Round(c.Weather.TemperatureC, 1), Math.Round(c.Weather.RainMmH, 1), clock.Timeline);
     }
 }

@@ -16,6 +16,7 @@ import { ClockView } from './panels/clock.js';
 import { CityKpis, setupHeader } from './panels/header.js';
 import { AreaHistory, Inspector } from './panels/inspector.js';
 import { Legend } from './panels/legend.js';
+import { Replay } from './panels/replay.js';
 import { Planner } from './planner/planner.js';
 
 const KPI_KEY = 'citytwin.kpi';
@@ -156,7 +157,7 @@ async function main() {
     twin.setAreaKpis(level, String(code), kpis);
     areaHistory.record(String(code), time, kpis);
   };
-  api.districts().then(list => {
+  const loadAreas = () => api.districts().then(list => {
     const now = clock.now();
     for (const d of list ?? []) {
       applyArea('gu', d.code, d.kpis, now);
@@ -165,6 +166,30 @@ async function main() {
       }).catch(e => console.warn(e));
     }
   }).catch(e => console.warn('District KPIs unavailable', e));
+  loadAreas();
+
+  // Replay of the last 24 h: while it runs, live area and asset frames leave the map alone.
+  const replay = new Replay($('.stage'), {
+    now: () => clock.now(),
+    bbox: () => (twin.map.getZoom() >= ASSET_ZOOM ? viewport().bbox.join(',') : null),
+    apply: (frame) => {
+      for (const it of frame.areas ?? []) {
+        if (it.level === 'city') cityKpis.update(it.kpis);
+        else twin.setAreaKpis(it.level, String(it.code), it.kpis);
+      }
+      for (const a of frame.assets ?? []) twin.queueAssetStatus(a.id, normalizeStatus(a.status));
+    },
+    // Back to live: the server answers a subscription with the live assets in view; areas and the
+    // city's counts are read again (frames only carry what changes).
+    onLive: () => {
+      live.subscribe(viewport());
+      loadAreas();
+      api.city().then(c => cityKpis.update(c.kpis)).catch(e => console.warn(e));
+    },
+  });
+  cityTwin.replay = replay;
+  /** @type {number|undefined} */
+  let timeline;
 
   // Live feed. Area items carry their level ("city" | "gu" | "dong").
   const live = new LiveConnection('/hubs/twin', {
@@ -172,10 +197,14 @@ async function main() {
       stats.framesReceived++;
       stats.clockUpdates++;
       store.set('clock', c);
+      // A jump of the clock starts a new timeline: charts of the old one are redrawn.
+      if (timeline !== undefined && c?.timeline !== timeline) inspector.onTimeline();
+      timeline = c?.timeline;
     },
     onAreas: (items) => {
       stats.framesReceived++;
       stats.districtUpdates += items.length;
+      if (replay.active) return;
       const now = clock.now();
       for (const it of items) {
         if (it.level === 'city') { cityKpis.update(it.kpis); continue; }
@@ -187,6 +216,7 @@ async function main() {
     onAssets: (items) => {
       stats.framesReceived++;
       stats.assetUpdates += items.length;
+      if (replay.active) return;
       const sel = store.get('selection');
       const selectedAsset = sel?.type === 'asset' ? sel.id : null;
       for (const a of items) {
@@ -218,7 +248,7 @@ async function main() {
   let moveTimer;
   twin.map.on('moveend', () => {
     clearTimeout(moveTimer);
-    moveTimer = setTimeout(() => live.subscribe(viewport()), 150);
+    moveTimer = setTimeout(() => { live.subscribe(viewport()); replay.refresh(); }, 150);
   });
   live.viewport = viewport();
   live.start();

@@ -206,8 +206,17 @@ export const api = {
   dong: (code, signal) => getJson(`/api/dongs/${enc(code)}`, { signal }),
   /** @param {string} id @param {AbortSignal} [signal] */
   asset: (id, signal) => getJson(`/api/assets/${enc(id)}`, { signal }),
-  /** @param {{speed?: number, paused?: boolean}} change */
+  /** A simTime (ISO 8601) jumps the clock and starts a new timeline. @param {{speed?: number, paused?: boolean, simTime?: string}} change */
   setClock: (change) => postJson('/api/clock', change),
+  /**
+   * History of an asset (`assets/{id}`), area (`dongs/{code}`, `districts/{code}`) or `city`.
+   * @param {string} path @param {{from: string, to: string, step: string}} range @param {AbortSignal} [signal]
+   */
+  history: (path, range, signal) => getJson(`/api/${path}/history${query(range)}`, { signal }),
+  /** The same as CSV, for a download link. @param {string} path @param {{from: string, to: string, step: string}} range */
+  historyCsvUrl: (path, range) => `/api/${path}/history.csv${query(range)}`,
+  /** The map at a past minute (assets only with a bbox). @param {{t: string, bbox?: string}} at @param {AbortSignal} [signal] */
+  replay: (at, signal) => getJson(`/api/replay${query(at)}`, { signal }),
 
   scenarios: {
     catalog: () => getJson(`${SCENARIOS}/catalog`),

@@ -6,6 +6,7 @@ import { cityTimeZone, cityZoneName, formatDate, formatNumber, formatTime, forma
 import { onLanguageChange, t } from '../core/i18n.js';
 import { may } from '../core/session.js';
 import { store } from '../core/store.js';
+import { ClockJump } from './clock-jump.js';
 
 export const SPEEDS = [1, 10, 60, 360];
 
@@ -36,6 +37,10 @@ export class ClockView {
     for (const s of SPEEDS) this.addSpeedOption(s);
     this.el.speed.addEventListener('change', () => this.send({ speed: Number(this.el.speed.value) }));
     this.el.pause.addEventListener('click', () => this.send({ paused: !this.state?.paused }));
+    this.jump = new ClockJump(this.el.controls, {
+      now: () => this.now(),
+      jump: async (simTime) => { const clock = await api.setClock({ simTime }); if (clock) this.update(clock); },
+    });
     onLanguageChange(() => this.render());
     store.subscribe('clock', (c) => this.update(c));
     store.subscribe('connection', (state) => this.setStale(state !== 'connected'));
@@ -52,6 +57,7 @@ export class ClockView {
     this.el.pause.disabled = !allowed || this.busy;
     this.el.controls.dataset.readonly = String(!allowed);
     this.el.hint.hidden = allowed;
+    this.jump?.setAllowed(allowed);
     this.el.hint.textContent = allowed ? '' : t('clock.readOnly');
     this.el.controls.title = allowed ? '' : t('clock.readOnly');
     for (const c of [this.el.speed, this.el.pause]) {

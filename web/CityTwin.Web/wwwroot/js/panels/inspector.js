@@ -5,7 +5,7 @@ import { formatNumber, formatTime, formatValue, toMillis } from '../core/format.
 import { humanize, label, localName, onLanguageChange, t } from '../core/i18n.js';
 import { kpiDigits, kpiUnit } from '../map/kpis.js';
 import { normalizeStatus } from '../map/status.js';
-import { Sparkline } from './sparkline.js';
+import { HistoryChart } from './history-chart.js';
 
 const AREA_KPIS = ['congestionIndex', 'pm25', 'electricLoadMw', 'streetlightKw', 'floodMaxCm', 'assetsInAlarm', 'assetsWarning', 'assetsOffline', 'assets'];
 const HISTORY_CAP = 360;
@@ -51,6 +51,7 @@ export class Inspector {
     this.detail = null;
     this.chart = null;
     this.abort = null;
+    this.range = '1h'; // history range shown, kept while the user moves between items
     $('#inspector-close', root).addEventListener('click', () => this.close());
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && this.target) this.close(); });
     onLanguageChange(() => { if (this.target) this.render(); });
@@ -197,9 +198,6 @@ export class Inspector {
         head.append(select);
       }
       sec.append(head);
-      const box = el('div', 'chart');
-      box.setAttribute('data-testid', 'inspector-chart');
-      sec.append(box);
       const ch = channels.find(c => c.name === this.channel);
       const rule = rules.get(this.channel);
       if (rule) {
@@ -209,12 +207,8 @@ export class Inspector {
         sec.append(note);
       }
       this.body.append(sec);
-      this.chart = new Sparkline(box, { unit: ch?.unit, title: ch?.unit || label('channel', ch?.name), warning: rule?.warning, alarm: rule?.alarm });
-      const points = (d.history ?? []).map(h => ({ t: toMillis(h.at), v: Number(h.values?.[this.channel]) }));
-      const liveT = toMillis(tg.liveTs ?? d.updatedAt);
-      if (Number.isFinite(Number(this.values[this.channel]))) points.push({ t: liveT, v: Number(this.values[this.channel]) });
-      this.chart.setData(points);
-      if (points.length === 0) box.append(el('p', 'muted small', t('inspector.noHistory')));
+      this.chart = this.historyChart(sec, `assets/${encodeURIComponent(tg.id)}`, this.channel,
+        { unit: ch?.unit, title: ch?.unit || label('channel', ch?.name), warning: rule?.warning, alarm: rule?.alarm });
     }
 
     // Attributes
@@ -232,6 +226,24 @@ export class Inspector {
     attrs.append(dl);
     if (d.synthetic) attrs.append(el('p', 'muted small synthetic', t('inspector.synthetic')));
     this.body.append(attrs);
+  }
+
+  /**
+   * The history chart of the range chosen (1 h, 24 h, 7 d); choosing another redraws the panel.
+   * @param {HTMLElement} section @param {string} path @param {string} column
+   * @param {{unit?: string, title?: string, warning?: number, alarm?: number}} look
+   */
+  historyChart(section, path, column, look) {
+    return new HistoryChart(section, {
+      path, column, range: this.range, now: () => this.ctx.simNow(),
+      onRange: (key) => { this.range = key; this.render(); },
+      ...look,
+    });
+  }
+
+  /** The clock jumped (a new timeline): the history shown belongs to another line of time. */
+  onTimeline() {
+    if (this.target && this.target.type !== 'site') this.render();
   }
 
   rulesFor(kind, channels) {
@@ -296,21 +308,9 @@ export class Inspector {
     const head = el('div', 'section-head');
     head.append(el('h3', null, `${t('inspector.history')} · ${label('kpi', key)}`));
     sec.append(head);
-    const box = el('div', 'chart');
-    box.setAttribute('data-testid', 'inspector-chart');
-    sec.append(box);
     this.body.append(sec);
-    this.chart = new Sparkline(box, { unit: kpiUnit(key), title: kpiUnit(key) || label('kpi', key) });
-    const points = [];
-    let lastServer = -Infinity;
-    for (const h of d?.history ?? []) {
-      const tms = toMillis(h.at);
-      points.push({ t: tms, v: Number(h.kpis?.[key]) });
-      if (tms > lastServer) lastServer = tms;
-    }
-    for (const h of this.ctx.areaHistory.get(tg.code)) if (h.t > lastServer) points.push({ t: h.t, v: Number(h.kpis?.[key]) });
-    this.chart.setData(points);
-    if (!points.some(p => Number.isFinite(p.v))) box.append(el('p', 'muted small', t('inspector.noHistory')));
+    this.chart = this.historyChart(sec, `${tg.type === 'gu' ? 'districts' : 'dongs'}/${encodeURIComponent(tg.code)}`, key,
+      { unit: kpiUnit(key), title: kpiUnit(key) || label('kpi', key) });
 
     const facts = el('section', 'section');
     facts.append(el('h3', null, t('inspector.attributes')));

@@ -7,8 +7,8 @@ const MAX_POINTS = 600;
 export class Sparkline {
   /**
    * @param {HTMLElement} container
-   * @param {{unit?: string, title?: string, warning?: number, alarm?: number, color?: string}} options
-   *   title: names the y axis (the unit, or what is counted when there is none)
+   * @param {{unit?: string, title?: string, warning?: number, alarm?: number, color?: string, maxPoints?: number}} options
+   *   title: names the y axis (the unit, or what is counted when there is none); maxPoints: how many points it keeps (600)
    */
   constructor(container, options = {}) {
     this.container = container;
@@ -41,7 +41,7 @@ export class Sparkline {
   }
 
   trim() {
-    const extra = this.xs.length - MAX_POINTS;
+    const extra = this.xs.length - (this.options.maxPoints ?? MAX_POINTS);
     if (extra > 0) { this.xs.splice(0, extra); this.ys.splice(0, extra); }
   }
 
