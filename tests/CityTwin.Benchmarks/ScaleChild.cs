@@ -43,6 +43,7 @@ public static class ScaleChild
         {
             services.AddSingleton(generator);
             services.AddSingleton<SimulatorStatus>();
+            services.AddSingleton<SimulatedAssets>();
             services.AddSingleton<SimulationEngine>();
         });
         using var subscription = host.Services.GetRequiredService<LiveFeed>().Subscribe(new LiveStateConsumer(state));

@@ -1,8 +1,10 @@
 namespace CityTwin.Abstractions.Telemetry;
 
 /// <summary>
-/// Many readings for the assets of one neighbourhood, taken at one instant: the unit of ingest.
-/// One grain call carries a whole batch, never a single value.
+/// Many readings for the assets of one neighbourhood: the unit of ingest. One grain call carries a
+/// whole batch, never a single value. <see cref="Timestamp"/> is the batch's instant (the
+/// simulator's tick, or the newest reading of a real feed's batch); a reading with its own
+/// <see cref="AssetReading.At"/> keeps that instant.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.TelemetryBatch")]
 public sealed record TelemetryBatch(
