@@ -15,7 +15,7 @@ public sealed class TelemetryApiTests(FeedHost host)
         var (a1, a2, a3) = (assets[0], assets[1], assets[2]);
         await host.LeaveToFeedAsync(a1, a2, a3);
         var (client, _) = await host.FeedClientAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); // whole ms: one ts below is sent as Unix ms
         // Slightly ahead of the simulator's last readings, so none of them is taken as a late message.
         var t1 = now.AddSeconds(2);
         var t2 = now.AddSeconds(4);
@@ -53,11 +53,12 @@ public sealed class TelemetryApiTests(FeedHost host)
 
         var first = await host.PollAssetAsync(a1.Id, a => FeedHost.Channel(a, "level_cm") == 11.5);
         Assert.Equal(0.25, FeedHost.Channel(first, "rain_mmh"));
-        Assert.Equal(t1.ToUnixTimeMilliseconds(), first.GetProperty("updatedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
         var second = await host.PollAssetAsync(a2.Id, a => FeedHost.Channel(a, "level_cm") == 22.5);
-        Assert.Equal(t2.ToUnixTimeMilliseconds(), second.GetProperty("updatedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
         var third = await host.PollAssetAsync(a3.Id, a => FeedHost.Channel(a, "level_cm") == 33.5);
         Assert.Equal(2.5, FeedHost.Channel(third, "rain_mmh"));
+        // Readings of one batch keep their own instants: the city clock places them as far apart as the device did.
+        Assert.Equal(t2 - t1, UpdatedAt(second) - UpdatedAt(first));
+        Assert.Equal(t3 - t1, UpdatedAt(third) - UpdatedAt(first));
     }
 
     [Theory]
@@ -122,4 +123,6 @@ public sealed class TelemetryApiTests(FeedHost host)
         var (other, _) = await host.FeedClientAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsync("/api/telemetry", new StringContent("[]", Encoding.UTF8, "application/json"))).StatusCode);
     }
+
+    private static DateTimeOffset UpdatedAt(JsonElement asset) => asset.GetProperty("updatedAt").GetDateTimeOffset();
 }

@@ -6,10 +6,10 @@ namespace CityTwin.Web.Feeds;
 /// <summary>
 /// Sends validated feed readings into the twin the way the simulator does: grouped per dong, one
 /// <see cref="INeighbourhoodGrain.IngestAsync"/> call per dong, all dongs in parallel. Each reading
-/// keeps its own measurement instant. A dong that cannot be reached (its silo just failed) costs
+/// keeps its own measurement instant, placed on the city's clock (<see cref="FeedClock"/>). A dong that cannot be reached (its silo just failed) costs
 /// only its own readings, which are reported back so the sender can retry them.
 /// </summary>
-public sealed class FeedIngestor(IGrainFactory grains, FeedMetrics metrics, ILogger<FeedIngestor> logger)
+public sealed class FeedIngestor(IGrainFactory grains, FeedClock clock, FeedMetrics metrics, ILogger<FeedIngestor> logger)
 {
     /// <summary>How long one dong's call may take before its readings are reported as not taken.</summary>
     public static readonly TimeSpan DongTimeout = TimeSpan.FromSeconds(5);
@@ -28,23 +28,25 @@ public sealed class FeedIngestor(IGrainFactory grains, FeedMetrics metrics, ILog
             if (!perDong.TryGetValue(dong, out var list)) perDong[dong] = list = [];
             list.Add(i);
         }
+        var offset = await clock.OffsetAsync();
         var sends = new List<Task<IReadOnlyList<FeedRejection>>>(perDong.Count);
-        foreach (var (dong, indices) in perDong) sends.Add(SendAsync(dong, indices, readings, cancel));
+        foreach (var (dong, indices) in perDong) sends.Add(SendAsync(dong, indices, readings, offset, cancel));
         var results = await Task.WhenAll(sends);
         var rejected = results.SelectMany(r => r).OrderBy(r => r.Index).ToList();
         metrics.Ingested(transport, readings.Count - rejected.Count);
         return rejected;
     }
 
-    private async Task<IReadOnlyList<FeedRejection>> SendAsync(string dong, List<int> indices, IReadOnlyList<FeedReading> readings, CancellationToken cancel)
+    private async Task<IReadOnlyList<FeedRejection>> SendAsync(string dong, List<int> indices, IReadOnlyList<FeedReading> readings, TimeSpan offset, CancellationToken cancel)
     {
         var batch = new AssetReading[indices.Count];
         var newest = DateTimeOffset.MinValue;
         for (var k = 0; k < indices.Count; k++)
         {
             var r = readings[indices[k]];
-            batch[k] = new AssetReading(r.Asset.Id, r.Values) { At = r.At };
-            if (r.At > newest) newest = r.At;
+            var at = r.At + offset;
+            batch[k] = new AssetReading(r.Asset.Id, r.Values) { At = at };
+            if (at > newest) newest = at;
         }
         try
         {

@@ -9,6 +9,7 @@ public static class FeedServices
         services.Configure<FeedOptions>(section);
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<TelemetryParser>();
+        services.AddSingleton<FeedClock>();
         services.AddSingleton<FeedIngestor>();
         services.AddSingleton<FeedCredentials>();
         services.AddSingleton<MqttFeedBuffer>();
