@@ -103,7 +103,9 @@ public static class MqttIngestBenchmark
         var rate = taken / elapsed;
         run.Report($"{name}_readings_per_s", rate, "readings/s (taken by the grains)");
         run.Report($"{name}_messages_per_s", sent / elapsed, "messages/s (published)");
-        run.Report($"{name}_cpu_percent", stats.CpuPercentOfAllCores(), $"% of {Environment.ProcessorCount} cores (app + clients)");
+        var cpu = stats.CpuPercentOfAllCores();
+        run.Report($"{name}_cpu_percent", cpu, $"% of {Environment.ProcessorCount} cores (app + clients)");
+        run.Report($"{name}_readings_per_cpu_second", rate / (cpu / 100 * Environment.ProcessorCount), "readings/CPU-s (app + clients)");
         // Let the broker and the buffer drain before the next phase.
         await Task.Delay(TimeSpan.FromSeconds(2));
         return rate;

@@ -30,7 +30,7 @@ public sealed class MqttClusterTests(LocalCluster cluster)
         var level = 40 + Random.Shared.Next(1, 50) / 4.0;
         var message = new MqttApplicationMessageBuilder()
             .WithTopic($"citytwin/incheon/flood/{id}")
-            .WithPayload(Encoding.UTF8.GetBytes($$"""{"values":{"level_cm":{{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"rain_mmh":12.5}}"""))
+            .WithPayload(Encoding.UTF8.GetBytes($"{{\"values\":{{\"level_cm\":{level.ToString(System.Globalization.CultureInfo.InvariantCulture)},\"rain_mmh\":12.5}}}}"))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
 
