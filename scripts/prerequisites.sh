@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need beyond the .NET SDK: Debian Chromium for the browser
 # tests, fonts (including Korean) so screenshots render the UI's three languages, and PostgreSQL
-# for the cluster and storage tests. Idempotent: it only installs what is missing and only starts
+# for the cluster and storage tests, Mosquitto for the MQTT cluster test. Idempotent: it only installs what is missing and only starts
 # PostgreSQL when it is down. npm packages are restored by the web build itself.
 set -euo pipefail
 
@@ -11,7 +11,8 @@ else
   SUDO=
 fi
 
-packages=(chromium fonts-dejavu-core fonts-noto-cjk postgresql)
+# mosquitto: the city broker of the MQTT cluster test, which starts its own on a free port (never the service).
+packages=(chromium fonts-dejavu-core fonts-noto-cjk postgresql mosquitto)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -79,14 +79,16 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
                 (rejected ??= []).Add(reading?.AssetId ?? "(null)");
                 continue;
             }
+            // A real feed's reading carries its own instant; the simulator's share the batch's.
+            var at = reading.At ?? batch.Timestamp;
             // An older reading than the one we hold (a late message) never overwrites newer state.
-            if (batch.Timestamp < _updatedAt[i]) continue;
+            if (at < _updatedAt[i]) continue;
             var status = reading.Values.Length == 0 ? AssetStatus.Offline : _kinds[i].Evaluate(reading.Values);
             if (status != _status[i] || !reading.Values.AsSpan().SequenceEqual(_values[i]))
-                deltas.Add(new AssetDelta(_assets[i].Index, status, reading.Values, ts));
+                deltas.Add(new AssetDelta(_assets[i].Index, status, reading.Values, reading.At is { } own ? own.ToUnixTimeMilliseconds() : ts));
             _status[i] = status;
             _values[i] = reading.Values;
-            _updatedAt[i] = batch.Timestamp;
+            _updatedAt[i] = at;
         }
         MarkStale(batch.Timestamp, ts, deltas);
 

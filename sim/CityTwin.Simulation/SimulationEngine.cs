@@ -16,6 +16,8 @@ public sealed class SimulationEngine(
     IGrainFactory grains,
     TelemetryGenerator generator,
     SimulatorStatus status,
+    SimulatedAssets simulated,
+    CityTwin.Model.City.CityCatalog catalog,
     IOptions<SimulationOptions> options,
     ILogger<SimulationEngine> logger)
 {
@@ -23,9 +25,14 @@ public sealed class SimulationEngine(
     public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default, int timeline = 0)
     {
         var watch = Stopwatch.StartNew();
+        await RefreshSourcesAsync();
         var conditions = generator.ConditionsAt(simTime);
         var sends = new List<Task<(int Readings, int Rejected, bool Failed)>>(generator.DongCodes.Count);
-        generator.Generate(conditions, (dong, batch) => sends.Add(SendAsync(dong, timeline == 0 ? batch : batch with { Timeline = timeline })));
+        generator.Generate(conditions, (dong, batch) =>
+        {
+            var filtered = simulated.Filter(batch);
+            sends.Add(SendAsync(dong, timeline == 0 ? filtered : filtered with { Timeline = timeline }));
+        });
         var results = await Task.WhenAll(sends).WaitAsync(cancellationToken);
 
         int readings = 0, rejected = 0, failed = 0;
@@ -37,6 +44,19 @@ public sealed class SimulationEngine(
         }
         status.RecordTick(simTime, readings, rejected, failed, watch.Elapsed);
         return new TickResult(simTime, results.Length, readings, rejected, failed, watch.Elapsed);
+    }
+
+    /// <summary>Which assets real feeds drive; on failure the list held stays in force.</summary>
+    private async Task RefreshSourcesAsync()
+    {
+        try
+        {
+            simulated.Use(await grains.GetGrain<ISimulationSourcesGrain>(catalog.Id).GetAsync().WaitAsync(options.Value.BatchTimeout));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not read the simulation sources; keeping the list held");
+        }
     }
 
     private async Task<(int, int, bool)> SendAsync(string dong, TelemetryBatch batch)

@@ -12,6 +12,7 @@ public static class SimulationServices
     public static IServiceCollection AddCityTwinSimulation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCityTwinModels(configuration);
+        services.AddSingleton<SimulatedAssets>();
         services.AddSingleton<SimulationEngine>();
         services.AddHostedService<LiveSimulator>();
         return services;

@@ -24,6 +24,10 @@ public static class BenchmarkProgram
                    --repeats 3  --seed 20240624
           isolation live tick, frame cadence and API latency, quiet and while N week-long scenarios are queued or running
                    --runs 20  --horizon-hours 168  --step-minutes 5  --quiet-seconds 20  --max-seconds 300
+          http-ingest  readings/s through POST /api/telemetry with a feed token, loopback Kestrel
+                   --seconds 20  --warmup 4  --senders 4  --batch 5000
+          mqtt-ingest  readings/s through the embedded MQTT broker: single messages at QoS 0 and 1, gateway batches
+                   --seconds 15  --warmup 3  --clients 4  --inflight 64  --batch 1000
 
           alarms   N threshold crossings in one tick -> every alarm and its flood group on a SignalR client
                    --crossings 5000  --repeats 1  --warmup 1000 (road segments crossing first)
@@ -57,6 +61,8 @@ public static class BenchmarkProgram
             "scenario" => ScenarioBenchmark.RunAsync,
             "isolation" => IsolationBenchmark.RunAsync,
             "alarms" => AlarmStormBenchmark.RunAsync,
+            "http-ingest" => HttpIngestBenchmark.RunAsync,
+            "mqtt-ingest" => MqttIngestBenchmark.RunAsync,
             _ => null,
         };
         if (benchmark is null)

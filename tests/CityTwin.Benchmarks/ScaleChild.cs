@@ -43,6 +43,7 @@ public static class ScaleChild
         {
             services.AddSingleton(generator);
             services.AddSingleton<SimulatorStatus>();
+            services.AddSingleton<SimulatedAssets>();
             services.AddSingleton<SimulationEngine>();
             // A day of 1-minute asset history costs ~7 kB per channel (README "History"): the
             // scaled-up cities keep none, so the figure measures the live state alone.

@@ -83,6 +83,16 @@ public sealed class LocalCluster : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Starts one more web node of this cluster with extra settings (environment form, e.g. <c>Feeds__Mqtt__Broker</c>); waits until it is healthy.</summary>
+    public async Task<(NodeProcess Node, Uri Url)> StartWebNodeAsync(string name, Dictionary<string, string> settings)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        settings["Urls"] = url.ToString();
+        var node = Start(name, RepoPaths.Combine("web", "CityTwin.Web", "bin", Configuration, "net10.0", "CityTwin.Web.dll"), settings);
+        await WaitHealthyAsync(node, new Uri(url, "/healthz"));
+        return (node, url);
+    }
+
     /// <summary>Starts one more silo of this cluster (for tests that stop it themselves).</summary>
     public SiloNode StartSilo(string name)
     {

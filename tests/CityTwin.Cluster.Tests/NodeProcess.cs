@@ -10,6 +10,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private const int SigTerm = 15;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private bool _disposed;
 
     private NodeProcess(string name, Process process)
     {
@@ -62,6 +63,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may stop a node it started before the cluster disposes every node at the end.
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

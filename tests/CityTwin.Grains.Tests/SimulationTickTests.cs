@@ -16,7 +16,7 @@ public sealed class SimulationTickTests(GrainClusterFixture fx)
         var catalog = fx.Catalog;
         var generator = new TelemetryGenerator(catalog, catalog.Seed); // realistic: outages on
         var status = new SimulatorStatus();
-        var engine = new SimulationEngine(fx.Client, generator, status, Options.Create(new SimulationOptions()), NullLogger<SimulationEngine>.Instance);
+        var engine = new SimulationEngine(fx.Client, generator, status, new SimulatedAssets(catalog), catalog, Options.Create(new SimulationOptions()), NullLogger<SimulationEngine>.Instance);
         var at = TestCatalog.Local(2025, 7, 15, 8);
 
         var tick = await engine.TickAsync(at);

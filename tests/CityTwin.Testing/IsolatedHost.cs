@@ -34,6 +34,9 @@ public sealed class IsolatedHost : IDisposable
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        // The embedded MQTT broker too: never the shared 1883, and on loopback only.
+        builder.UseSetting("Feeds:Mqtt:Port", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Feeds:Mqtt:BindAddress", "127.0.0.1");
     }
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
     public async Task No_malformed_request_to_any_endpoint_ends_in_a_server_error_and_every_refusal_is_problem_details(string environment)
     {
         var store = Path.Combine(Path.GetTempPath(), "citytwin-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string> { ["Boundaries:ScenarioSubmissions:PermitLimit"] = "1000000" };
+        var settings = new Dictionary<string, string> { ["Boundaries:ScenarioSubmissions:PermitLimit"] = "1000000", ["Feeds:RequestsPerWindow"] = "1000000" };
         try
         {
             await FuzzAsync(environment, store, settings);
@@ -81,11 +81,13 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/assets");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/alarms/{id}/acknowledge");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/alarm-rules/");
+        Assert.Contains(endpoints, e => e.ToString() == "POST /api/telemetry");
+        Assert.Contains(endpoints, e => e.ToString() == "POST /api/simulation/sources");
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
-        // As an admin: every endpoint, write or read, gets as far as reading its input.
+        // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.
         using var client = host.CreateHttpClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await host.CreateTokenForAsync(fuzzer, Roles.Admin));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await host.CreateTokenForAsync(fuzzer, Roles.Admin, TokenScopes.Feed));
         var failures = new ConcurrentBag<(string Kind, string Detail)>();
         var statuses = new ConcurrentDictionary<int, int>();
         var clock = Stopwatch.StartNew();

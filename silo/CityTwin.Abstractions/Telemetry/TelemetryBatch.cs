@@ -1,8 +1,10 @@
 namespace CityTwin.Abstractions.Telemetry;
 
 /// <summary>
-/// Many readings for the assets of one neighbourhood, taken at one instant: the unit of ingest.
-/// One grain call carries a whole batch, never a single value. <c>Timeline</c> is the city clock's
+/// Many readings for the assets of one neighbourhood: the unit of ingest. One grain call carries a
+/// whole batch, never a single value. <see cref="Timestamp"/> is the batch's instant (the
+/// simulator's tick, or the newest reading of a real feed's batch); a reading with its own
+/// <see cref="AssetReading.At"/> keeps that instant. <c>Timeline</c> is the city clock's
 /// timeline the readings were made in (see <see cref="Clock.ClockState"/>); 0 = not stamped,
 /// taken as the timeline the dong is on (feeds that know nothing of the simulated clock).
 /// </summary>

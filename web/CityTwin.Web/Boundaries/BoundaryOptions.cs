@@ -17,6 +17,9 @@ public sealed record BoundaryOptions
     /// <summary>Largest clock change (<c>POST /api/clock</c>): three small fields.</summary>
     public long ClockBodyBytes { get; init; } = 4 * 1024;
 
+    /// <summary>Largest telemetry batch (<c>POST /api/telemetry</c>): 10,000 readings of about 100 bytes fit with room.</summary>
+    public long TelemetryBodyBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>Longest route value (ids, codes, names); longer ones are refused before any grain is asked.</summary>
     public int MaxRouteValueLength { get; init; } = 256;
 

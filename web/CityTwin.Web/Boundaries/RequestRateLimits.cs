@@ -9,7 +9,7 @@ namespace CityTwin.Web.Boundaries;
 /// <summary>
 /// The requests worth limiting: scenario runs (the one costly thing a client can ask for; per user
 /// when signed in, else per remote address) and password sign-ins (guessing; per remote address,
-/// beside Identity's lockout per account). Past a limit the answer is 429 with Retry-After and
+/// beside Identity's lockout per account) and telemetry batches (per feed token). Past a limit the answer is 429 with Retry-After and
 /// problem details. Every other request passes unlimited.
 /// </summary>
 public static class RequestRateLimits
@@ -24,6 +24,13 @@ public static class RequestRateLimits
                 var rate = http.RequestServices.GetRequiredService<IOptions<BoundaryOptions>>().Value.ScenarioSubmissions;
                 return Window("scenarios:" + ClientOf(http), rate.PermitLimit, rate.Window);
             }
+            if (BoundaryEndpoints.IsTelemetry(http))
+            {
+                // Per feed token (a gateway), so one runaway device cannot starve the others.
+                var feed = http.RequestServices.GetRequiredService<IOptions<Feeds.FeedOptions>>().Value;
+                var token = http.User.FindFirst(AuthSchemes.TokenIdClaim)?.Value;
+                return Window("telemetry:" + (token is null ? ClientOf(http) : "token:" + token), feed.RequestsPerWindow, feed.RateWindow);
+            }
             if (BoundaryEndpoints.IsSignIn(http))
             {
                 var security = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
@@ -36,7 +43,7 @@ public static class RequestRateLimits
             var http = context.HttpContext;
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            var what = BoundaryEndpoints.IsSignIn(http) ? "sign-in attempts" : "scenario submissions";
+            var what = BoundaryEndpoints.IsSignIn(http) ? "sign-in attempts" : BoundaryEndpoints.IsTelemetry(http) ? "telemetry batches" : "scenario submissions";
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestRateLimits))
                 .LogWarning("Rejected {Method} {Path} with 429 for {Client}: too many {What}", http.Request.Method, http.Request.Path, ClientOf(http), what);
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ public static class AdminEndpoints
             new(Roles.Trainer, "set the city's clock; lead tours"),
             new(Roles.Admin, "everything, and accounts, tokens and the audit log"),
             new(TokenScopes.Metrics, "token scope only: read /metrics"),
+            new(TokenScopes.Feed, "token scope only: send telemetry (POST /api/telemetry, MQTT)"),
         ])).WithSummary("The roles and token scopes, with what each allows");
 
         admin.MapGet("/users", async (UserManager<CityTwinUser> users) =>

@@ -25,6 +25,12 @@ public static class Policies
     /// <summary>The Orleans dashboard and Prometheus metrics: admins, or a token with the metrics scope.</summary>
     public const string Operations = "operations";
 
+    /// <summary>Send telemetry: a token with the feed scope (narrow scopes are granted by admins only).</summary>
+    public const string Feed = "feed";
+
+    /// <summary>Choose which assets the simulator feeds and which real feeds drive: operators and admins.</summary>
+    public const string Sources = "sources";
+
     /// <summary>Anything done as oneself (own tokens, own password): any signed-in account.</summary>
     public const string SignedIn = "signed-in";
 
@@ -35,6 +41,8 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(AlarmOperation, p => p.RequireRole(Roles.Operator, Roles.Admin));
         options.AddPolicy(Operations, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(AuthSchemes.ScopeClaim, TokenScopes.Metrics)));
+        options.AddPolicy(Feed, p => p.RequireClaim(AuthSchemes.ScopeClaim, TokenScopes.Feed));
+        options.AddPolicy(Sources, p => p.RequireRole(Roles.Operator, Roles.Admin));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         // Endpoints that name no policy (the reads, the live hub) are public unless the city says otherwise.
         options.FallbackPolicy = requireSignIn ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build() : null;

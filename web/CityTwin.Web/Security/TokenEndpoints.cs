@@ -63,7 +63,7 @@ public static class TokenEndpoints
         {
             var scope = scopes[i];
             if (scope is null || !TokenScopes.IsKnown(scope)) errors[$"scopes[{i}]"] = [$"Unknown scope '{scope}'; known: {string.Join(", ", TokenScopes.All)}"];
-            else if (!user.IsInRole(Roles.Admin) && (scope == TokenScopes.Metrics || !user.IsInRole(scope)))
+            else if (!user.IsInRole(Roles.Admin) && (!Roles.IsKnown(scope) || !user.IsInRole(scope)))
                 errors[$"scopes[{i}]"] = [$"You do not hold '{scope}': a token cannot do more than its owner"];
         }
         if (request.ExpiresInDays is { } days && (days < 1 || days > MaxExpiryDays)) errors["expiresInDays"] = [$"Between 1 and {MaxExpiryDays} days, or leave it out for no expiry"];

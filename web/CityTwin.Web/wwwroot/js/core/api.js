@@ -206,6 +206,8 @@ export const api = {
   dong: (code, signal) => getJson(`/api/dongs/${enc(code)}`, { signal }),
   /** @param {string} id @param {AbortSignal} [signal] */
   asset: (id, signal) => getJson(`/api/assets/${enc(id)}`, { signal }),
+  /** Which kinds and assets real feeds drive instead of the simulator: {feedKinds, feedAssets, version}. */
+  sources: () => getJson('/api/simulation/sources'),
   /** A simTime (ISO 8601) jumps the clock and starts a new timeline. @param {{speed?: number, paused?: boolean, simTime?: string}} change */
   setClock: (change) => postJson('/api/clock', change),
   /**

@@ -34,6 +34,16 @@ export class AreaHistory {
   get(code) { return this.byCode.get(code) ?? []; }
 }
 
+/**
+ * "Simulator" or "Real feed" for an asset, from the city's simulation sources; null when unknown.
+ * @param {{feedKinds?: string[], feedAssets?: string[]}|null} sources @param {string} id @param {string} kind
+ */
+function fedBy(sources, id, kind) {
+  if (!sources) return null;
+  const feed = (sources.feedAssets ?? []).includes(id) || (sources.feedKinds ?? []).includes(kind);
+  return t(feed ? 'inspector.fedByFeed' : 'inspector.fedBySimulator');
+}
+
 export class Inspector {
   /**
    * @param {HTMLElement} root [data-testid=inspector]
@@ -49,6 +59,8 @@ export class Inspector {
     this.body = $('#inspector-body', root);
     this.target = null;
     this.detail = null;
+    /** @type {{feedKinds?: string[], feedAssets?: string[]}|null} */
+    this.sources = null;
     this.chart = null;
     this.abort = null;
     this.range = '1h'; // history range shown, kept while the user moves between items
@@ -86,6 +98,8 @@ export class Inspector {
     this.render();
     if (target.type === 'site') { this.root.dataset.loading = 'false'; return; }
     try {
+      // Who feeds an asset is a detail: without it the panel still shows everything else.
+      this.sources = target.type === 'asset' ? await api.sources().catch(() => null) : null;
       const detail = target.type === 'asset' ? await api.asset(target.id, abort.signal)
         : target.type === 'gu' ? await api.district(target.code, abort.signal)
           : await api.dong(target.code, abort.signal);
@@ -222,6 +236,7 @@ export class Inspector {
     const dong = this.ctx.areaName('dong', d.dongCode);
     add(t('inspector.district'), gu ? localName(gu) : d.guCode);
     add(t('inspector.neighbourhood'), dong ? localName(dong) : d.dongCode);
+    add(t('inspector.fedBy'), fedBy(this.sources, d.id, kind));
     for (const [k, v] of Object.entries(d.attributes ?? {})) add(humanize(k), v);
     attrs.append(dl);
     if (d.synthetic) attrs.append(el('p', 'muted small synthetic', t('inspector.synthetic')));
