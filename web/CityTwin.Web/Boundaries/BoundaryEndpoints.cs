@@ -7,12 +7,17 @@ public static class BoundaryEndpoints
 
     public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
 
+    /// <summary>A tour document: created, replaced or imported.</summary>
+    public static bool IsTourDocument(HttpContext http) =>
+        Is(http, HttpMethods.Post, "/api/tours") || Is(http, HttpMethods.Put, "/api/tours/{id}") || Is(http, HttpMethods.Post, "/api/tours/import");
+
     public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");
 
     /// <summary>The body limit of the endpoint the request was routed to.</summary>
     public static long BodyLimit(HttpContext http, BoundaryOptions options) =>
         IsScenarioSubmission(http) ? options.ScenarioBodyBytes
         : IsClockChange(http) ? options.ClockBodyBytes
+        : IsTourDocument(http) ? options.TourBodyBytes
         : options.MaxBodyBytes;
 
     private static bool Is(HttpContext http, string method, string route) =>

@@ -1,3 +1,5 @@
+using CityTwin.Web.Tours;
+
 namespace CityTwin.Web.Live;
 
 /// <summary>
@@ -18,4 +20,13 @@ public interface ITwinClient
 
     /// <summary>A scenario's status or progress changed.</summary>
     Task scenario(ScenarioProgressFrame frame);
+
+    /// <summary>The tour session this client follows moved to another stop (also what <c>JoinTour</c> answers).</summary>
+    Task tourStop(TourStopFrame frame);
+
+    /// <summary>The presenter of the followed session pointed at a place on the map.</summary>
+    Task tourPing(TourPingFrame frame);
+
+    /// <summary>The followed session ended.</summary>
+    Task tourEnded(TourEndedFrame frame);
 }
