@@ -1,4 +1,7 @@
+using System.Runtime.Serialization;
+
 namespace CityTwin.Web.Tours;
 
 /// <summary>SignalR <c>tourEnded</c>: the presenter ended the session.</summary>
-public sealed record TourEndedFrame(string Code);
+[DataContract]
+public sealed record TourEndedFrame([property: DataMember(Name = "code")] string Code);
