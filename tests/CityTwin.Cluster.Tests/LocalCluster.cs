@@ -83,6 +83,19 @@ public sealed class LocalCluster : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Starts one more web node of this cluster and waits until it is live; returns its address.</summary>
+    public async Task<(NodeProcess Node, Uri Url)> StartWebNodeAsync(string name)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var node = Start(name, RepoPaths.Combine("web", "CityTwin.Web", "bin", Configuration, "net10.0", "CityTwin.Web.dll"), new()
+        {
+            ["Urls"] = url.ToString(),
+            ["Accounts__InitialAdminPassword"] = AdminPassword,
+        });
+        await WaitHealthyAsync(node, new Uri(url, "/healthz"));
+        return (node, url);
+    }
+
     /// <summary>Starts one more silo of this cluster (for tests that stop it themselves).</summary>
     public SiloNode StartSilo(string name)
     {

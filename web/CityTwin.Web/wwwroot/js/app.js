@@ -16,6 +16,7 @@ import { CityKpis, setupHeader } from './panels/header.js';
 import { AreaHistory, Inspector } from './panels/inspector.js';
 import { Legend } from './panels/legend.js';
 import { Planner } from './planner/planner.js';
+import { setupTours } from './tours/tours.js';
 
 const KPI_KEY = 'citytwin.kpi';
 const EMPTY_LAYER = { type: 'FeatureCollection', features: [] };
@@ -196,6 +197,11 @@ async function main() {
     },
   });
   cityTwin.live = live;
+  cityTwin.tours = setupTours({
+    stage: $('.stage'), twin, live, sites, setKpi,
+    setSitesVisible: (/** @type {boolean} */ v) => siteMarkers.setVisible(v),
+    collapseLegend: () => legend.setCollapsed(true),
+  });
 
   planner = new Planner({
     button: $('[data-testid="planner-button"]'),
