@@ -145,6 +145,7 @@ async function main() {
   let planner = null;
   twin.map.on('click', e => {
     if (planner?.capturesMapClicks) return; // corners of an area being drawn
+    if (cityTwin.tours?.capturesMapClicks) return; // the presenter pointing for the followers
     const hit = twin.pick(e.point);
     if (hit) select(hit);
     else store.set('selection', null);

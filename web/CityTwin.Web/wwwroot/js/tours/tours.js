@@ -10,8 +10,10 @@ import { ToursPanel } from './tours-panel.js';
 class ToursControl {
   /** @param {() => void} onClick */
   constructor(onClick) {
-    this.button = h('button', { type: 'button', class: 'tours-ctrl', testid: 'tours-button', i18nAria: 'tour.title', i18nTitle: 'tour.title', on: { click: onClick } },
-      h('span', { 'aria-hidden': 'true', text: '🧭' }));
+    this.button = h('button', { type: 'button', class: 'tours-ctrl', testid: 'tours-button', i18nAria: 'tour.title', i18nTitle: 'tour.title', on: { click: onClick } });
+    // A route between two pins, drawn inline: no icon font or emoji is needed offline.
+    this.button.innerHTML = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><circle cx="5" cy="5" r="2.2" fill="currentColor"/>'
+      + '<circle cx="15" cy="15" r="2.2" fill="currentColor"/><path d="M7 5h5.5a2.5 2.5 0 0 1 0 5h-5a2.5 2.5 0 0 0 0 5H13" fill="none" stroke="currentColor" stroke-width="1.7" stroke-dasharray="2.2 1.6"/></svg>';
     this.container = h('div', { class: 'maplibregl-ctrl maplibregl-ctrl-group' }, this.button);
   }
 
@@ -42,6 +44,8 @@ export function setupTours(ctx) {
 
   return {
     panel,
+    /** While the presenter points, a click on the map is the point, not a selection. */
+    get capturesMapClicks() { return presenter.pointing; },
     get follower() { return follower.hooks; },
     get presenter() { return presenter.hooks; },
     open: () => panel.open(),
