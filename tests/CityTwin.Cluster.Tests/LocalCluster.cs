@@ -83,11 +83,16 @@ public sealed class LocalCluster : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Starts one more web node of this cluster with extra settings (environment form, e.g. <c>Feeds__Mqtt__Broker</c>); waits until it is healthy.</summary>
-    public async Task<(NodeProcess Node, Uri Url)> StartWebNodeAsync(string name, Dictionary<string, string> settings)
+    /// <summary>
+    /// Starts one more web node of this cluster and waits until it is healthy; returns its address.
+    /// Extra settings are in environment form (e.g. <c>Feeds__Mqtt__Broker</c>).
+    /// </summary>
+    public async Task<(NodeProcess Node, Uri Url)> StartWebNodeAsync(string name, Dictionary<string, string>? settings = null)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        settings = settings is null ? [] : new Dictionary<string, string>(settings);
         settings["Urls"] = url.ToString();
+        settings.TryAdd("Accounts__InitialAdminPassword", AdminPassword);
         var node = Start(name, RepoPaths.Combine("web", "CityTwin.Web", "bin", Configuration, "net10.0", "CityTwin.Web.dll"), settings);
         await WaitHealthyAsync(node, new Uri(url, "/healthz"));
         return (node, url);

@@ -59,7 +59,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         await using var again = TwinAppFactory.Create(new TwinAppOptions { Environment = environment, QuietLogs = true, DataDirectory = store, Settings = settings });
         await again.WaitUntilLiveAsync();
         using var admin = again.CreateClientAs(Roles.Admin);
-        foreach (var url in new[] { "/api/clock", "/api/scenarios", "/api/admin/users", "/api/admin/tokens", "/api/admin/audit" })
+        foreach (var url in new[] { "/api/clock", "/api/scenarios", "/api/tours", "/api/admin/users", "/api/admin/tokens", "/api/admin/audit" })
         {
             var read = await admin.GetAsync(url);
             Assert.True(read.StatusCode == HttpStatusCode.OK, $"{url} after the restart: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}");
@@ -83,6 +83,8 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/alarm-rules/");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/telemetry");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/simulation/sources");
+        foreach (var tour in new[] { "POST /api/tours/", "PUT /api/tours/{id}", "POST /api/tours/import", "POST /api/tours/{id}/present", "POST /api/tour-sessions/{code}/stop", "POST /api/tour-sessions/{code}/ping" })
+            Assert.Contains(endpoints, e => e.ToString() == tour);
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

@@ -57,4 +57,12 @@ public static class AuditActions
     public const string ScenarioUnpublish = "scenario.unpublish";
     public const string SourcesSet = "simulation.sources";
     public const string Forbidden = "access.forbidden";
+    public const string TourCreate = "tour.create";
+    public const string TourUpdate = "tour.update";
+    public const string TourDelete = "tour.delete";
+    public const string TourImport = "tour.import";
+    public const string TourPresent = "tour.present";
+    public const string TourStop = "tour.stop";
+    public const string TourPing = "tour.ping";
+    public const string TourEnd = "tour.end";
 }

@@ -8,6 +8,9 @@ public static class BoundaryEndpoints
     public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
 
     public static bool IsTelemetry(HttpContext http) => Is(http, HttpMethods.Post, "/api/telemetry");
+    /// <summary>A tour document: created, replaced or imported.</summary>
+    public static bool IsTourDocument(HttpContext http) =>
+        Is(http, HttpMethods.Post, "/api/tours") || Is(http, HttpMethods.Put, "/api/tours/{id}") || Is(http, HttpMethods.Post, "/api/tours/import");
 
     public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");
 
@@ -16,6 +19,7 @@ public static class BoundaryEndpoints
         IsScenarioSubmission(http) ? options.ScenarioBodyBytes
         : IsClockChange(http) ? options.ClockBodyBytes
         : IsTelemetry(http) ? options.TelemetryBodyBytes
+        : IsTourDocument(http) ? options.TourBodyBytes
         : options.MaxBodyBytes;
 
     private static bool Is(HttpContext http, string method, string route) =>

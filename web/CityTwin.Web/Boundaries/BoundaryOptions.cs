@@ -14,6 +14,9 @@ public sealed record BoundaryOptions
     /// <summary>Largest scenario definition (<c>POST /api/scenarios</c>): a few hand-drawn polygons and many interventions fit.</summary>
     public long ScenarioBodyBytes { get; init; } = 256 * 1024;
 
+    /// <summary>Largest tour (<c>POST</c>/<c>PUT /api/tours</c>, import): 50 stops with texts in six languages.</summary>
+    public long TourBodyBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Largest clock change (<c>POST /api/clock</c>): three small fields.</summary>
     public long ClockBodyBytes { get; init; } = 4 * 1024;
 

@@ -1,3 +1,5 @@
+using CityTwin.Web.Tours;
+
 namespace CityTwin.Web.Live;
 
 /// <summary>
@@ -21,4 +23,12 @@ public interface ITwinClient
 
     /// <summary>Alarms that were raised, cleared or acted on since the last frame (latest state of each).</summary>
     Task alarms(IReadOnlyList<Alarms.AlarmItem> items);
+    /// <summary>The tour session this client follows moved to another stop (also what <c>JoinTour</c> answers).</summary>
+    Task tourStop(TourStopFrame frame);
+
+    /// <summary>The presenter of the followed session pointed at a place on the map.</summary>
+    Task tourPing(TourPingFrame frame);
+
+    /// <summary>The followed session ended.</summary>
+    Task tourEnded(TourEndedFrame frame);
 }

@@ -1,3 +1,4 @@
+using CityTwin.Web.Tours;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CityTwin.Web.Live;
@@ -6,7 +7,7 @@ namespace CityTwin.Web.Live;
 /// SignalR hub at <c>/hubs/twin</c>. Clients call <c>Subscribe({bbox, zoom})</c> whenever their
 /// map moves; the server pushes the frames <see cref="ITwinClient"/> names.
 /// </summary>
-public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger) : Hub<ITwinClient>
+public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours, ILogger<TwinHub> logger) : Hub<ITwinClient>
 {
     public override Task OnConnectedAsync()
     {
@@ -17,6 +18,7 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         broadcaster.Disconnect(Context.ConnectionId);
+        tours.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -31,4 +33,24 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, ILogger<TwinHub> logger
         broadcaster.SetViewport(Context.ConnectionId, viewport.Value);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Follows a tour session by its join code: from now on the client receives <c>tourStop</c>,
+    /// <c>tourPing</c> and <c>tourEnded</c>; the answer is the current stop (late joiners land there).
+    /// Following is all a client can do here: moving the session takes a trainer's REST call.
+    /// </summary>
+    public async Task<TourStopFrame> JoinTour(string code)
+    {
+        if (JoinCodes.Normalise(code) is not { } canonical)
+        {
+            logger.LogWarning("Rejected JoinTour from {Connection}: malformed code", Context.ConnectionId);
+            throw new HubException($"Invalid join code: use the {JoinCodes.Length} characters the presenter shows");
+        }
+        return await tours.JoinAsync(Context.ConnectionId, canonical)
+            ?? throw new HubException($"No tour session {canonical}: it has ended or the code is mistyped");
+    }
+
+    /// <summary>Stops following a tour session.</summary>
+    public Task LeaveTour(string code) =>
+        JoinCodes.Normalise(code) is { } canonical ? tours.LeaveAsync(Context.ConnectionId, canonical) : Task.CompletedTask;
 }

@@ -13,6 +13,9 @@ public static class Policies
     /// <summary>Set the simulated clock for every screen: trainers (tours, drills) and admins.</summary>
     public const string ClockControl = "clock-control";
 
+    /// <summary>Write tours, present them and drive a presentation: trainers and admins.</summary>
+    public const string Touring = "touring";
+
     /// <summary>Run, cancel, publish and delete scenarios; read unpublished ones: planners and admins.</summary>
     public const string Planning = "planning";
 
@@ -37,6 +40,7 @@ public static class Policies
     public static void Add(AuthorizationOptions options, bool requireSignIn)
     {
         options.AddPolicy(ClockControl, p => p.RequireRole(Roles.Trainer, Roles.Admin));
+        options.AddPolicy(Touring, p => p.RequireRole(Roles.Trainer, Roles.Admin));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(AlarmOperation, p => p.RequireRole(Roles.Operator, Roles.Admin));

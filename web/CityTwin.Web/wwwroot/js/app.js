@@ -18,6 +18,7 @@ import { AreaHistory, Inspector } from './panels/inspector.js';
 import { Legend } from './panels/legend.js';
 import { Replay } from './panels/replay.js';
 import { Planner } from './planner/planner.js';
+import { setupTours } from './tours/tours.js';
 
 const KPI_KEY = 'citytwin.kpi';
 const EMPTY_LAYER = { type: 'FeatureCollection', features: [] };
@@ -145,6 +146,7 @@ async function main() {
   let planner = null;
   twin.map.on('click', e => {
     if (planner?.capturesMapClicks) return; // corners of an area being drawn
+    if (cityTwin.tours?.capturesMapClicks) return; // the presenter pointing for the followers
     const hit = twin.pick(e.point);
     if (hit) select(hit);
     else store.set('selection', null);
@@ -227,6 +229,11 @@ async function main() {
   });
   cityTwin.live = live;
   cityTwin.alarms = setupAlarms({ stage: $('.stage'), chip: $('#alarm-chip'), live, twin, select, names }).hooks;
+  cityTwin.tours = setupTours({
+    stage: $('.stage'), twin, live, sites, setKpi,
+    setSitesVisible: (/** @type {boolean} */ v) => siteMarkers.setVisible(v),
+    collapseLegend: () => legend.setCollapsed(true),
+  });
 
   planner = new Planner({
     button: $('[data-testid="planner-button"]'),

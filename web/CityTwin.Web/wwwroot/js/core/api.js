@@ -192,6 +192,8 @@ export async function retry(fn, { first = 500, max = 10000, onError } = {}) {
 
 const enc = encodeURIComponent;
 const SCENARIOS = '/api/scenarios';
+const TOURS = '/api/tours';
+const TOUR_SESSIONS = '/api/tour-sessions';
 
 /** Every endpoint the page uses, by name. */
 export const api = {
@@ -239,6 +241,31 @@ export const api = {
       geojson: `${SCENARIOS}/${enc(id)}/export/districts.geojson`,
       brief: `${SCENARIOS}/${enc(id)}/brief`,
     }),
+  },
+  tours: {
+    list: () => getJson(TOURS),
+    /** @param {string} id */
+    get: (id) => getJson(`${TOURS}/${enc(id)}`),
+    /** @param {object} tour */
+    create: (tour) => postJson(TOURS, tour),
+    /** @param {string} id @param {object} tour */
+    update: (id, tour) => putJson(`${TOURS}/${enc(id)}`, tour),
+    /** @param {string} id */
+    remove: (id) => request(`${TOURS}/${enc(id)}`, { method: 'DELETE', okStatuses: [404] }),
+    /** @param {object} tour an exported tour */
+    import: (tour) => postJson(`${TOURS}/import`, tour),
+    /** @param {string} id */
+    exportUrl: (id) => `${TOURS}/${enc(id)}/export`,
+    /** Starts presenting a tour: the session with its join code. @param {string} id */
+    present: (id) => postJson(`${TOURS}/${enc(id)}/present`),
+    /** @param {string} code */
+    session: (code) => getJson(`${TOUR_SESSIONS}/${enc(code)}`),
+    /** @param {string} code @param {number} index */
+    goTo: (code, index) => postJson(`${TOUR_SESSIONS}/${enc(code)}/stop`, { index }),
+    /** @param {string} code @param {number} lon @param {number} lat */
+    ping: (code, lon, lat) => postJson(`${TOUR_SESSIONS}/${enc(code)}/ping`, { lon, lat }),
+    /** @param {string} code */
+    end: (code) => request(`${TOUR_SESSIONS}/${enc(code)}`, { method: 'DELETE', okStatuses: [404] }),
   },
   account: {
     me: () => getJson('/api/account/me'),

@@ -52,11 +52,14 @@ export class LiveConnection {
         try { fn(items ?? []); } catch (e) { console.error(e); }
       }
     });
+    /** Run after every (re)connect, e.g. to follow a tour session again. @type {Set<() => void>} */
+    this.connectedListeners = new Set();
 
     this.connection.onreconnecting(() => this.setState('reconnecting'));
     this.connection.onreconnected(() => {
       this.setState('connected');
       this.sendSubscribe();
+      this.notifyConnected();
     });
     this.connection.onclose(() => {
       this.setState('disconnected');
@@ -78,6 +81,35 @@ export class LiveConnection {
   onAlarms(fn) {
     this.alarmListeners.add(fn);
     return () => this.alarmListeners.delete(fn);
+  /**
+   * Listens to a server message the constructor does not handle (tour pushes); returns a function that stops listening.
+   * @param {string} name @param {(body: any) => void} fn
+   */
+  on(name, fn) {
+    this.connection.on(name, fn);
+    return () => this.connection.off(name, fn);
+  }
+
+  /** Calls a hub method once connected (waits for the connection, up to the timeout). @param {string} method @param {...any} args */
+  async invoke(method, ...args) {
+    const deadline = Date.now() + 20000;
+    while (this.connection.state !== signalR.HubConnectionState.Connected) {
+      if (Date.now() > deadline) throw new Error('not connected');
+      await new Promise(r => setTimeout(r, 250));
+    }
+    return this.connection.invoke(method, ...args);
+  }
+
+  /** Runs `fn` after every connect and reconnect; returns a function that unsubscribes. @param {() => void} fn */
+  onConnected(fn) {
+    this.connectedListeners.add(fn);
+    return () => this.connectedListeners.delete(fn);
+  }
+
+  notifyConnected() {
+    for (const fn of this.connectedListeners) {
+      try { fn(); } catch (e) { console.error(e); }
+    }
   }
 
   /** The connection state lives in the store, where the header and the clock follow it. @param {import('./store.js').AppState['connection']} state */
@@ -93,6 +125,7 @@ export class LiveConnection {
       this.restartAttempt = 0;
       this.setState('connected');
       this.sendSubscribe();
+      this.notifyConnected();
     } catch (e) {
       console.warn('Live connection failed to start', e);
       this.setState('disconnected');
