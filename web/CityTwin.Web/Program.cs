@@ -93,6 +93,7 @@ app.MapAssetEndpoints();
 app.MapLayerEndpoints();
 app.MapTileEndpoints();
 app.MapScenarioEndpoints();
+app.MapScenarioCompareEndpoints();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
 app.MapHub<TwinHub>("/hubs/twin");
