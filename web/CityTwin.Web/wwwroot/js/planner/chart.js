@@ -19,8 +19,10 @@ export class ScenarioChart {
 
   /**
    * @param {{xs: number[], relative: boolean, unit: string, hoursLabel: (h: number) => string,
-   *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[]}[]}} spec
+   *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[], width?: number}[],
+   *          bands?: {upper: number, lower: number, fill: string}[]}} spec
    *   xs: seconds since the epoch, or hours since the start when `relative` (runs with different starts)
+   *   bands: the area between two of the series (indices into `series`) is filled: a 90 % band over seeds
    */
   setData(spec) {
     this.spec = spec;
@@ -73,13 +75,14 @@ export class ScenarioChart {
         ...spec.series.map(s => ({
           label: s.label,
           stroke: s.color,
-          width: s.dash ? 1.6 : 2.2,
+          width: s.width ?? (s.dash ? 1.6 : 2.2),
           dash: s.dash,
           points: { show: spec.xs.length < 4 },
           value: (u, v) => (v == null ? '–' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`),
         })),
       ],
     };
+    if (spec.bands?.length) opts.bands = spec.bands.map(b => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill }));
     if (!relative) opts.tzDate = (ts) => uPlot.tzDate(new Date(ts * 1000), cityTimeZone());
     this.plot = new uPlot(opts, [spec.xs, ...spec.series.map(s => s.values)], this.container);
   }
