@@ -8,7 +8,7 @@ using CityTwin.Scenarios.Kpis;
 namespace CityTwin.Scenarios.Economics;
 
 /// <summary>
-/// Costs and payback of a run, per city, gu and dong (docs/models.md §16.2). Capital and operating
+/// Costs and payback of a run, per city, gu and dong (docs/models.md §16.14). Capital and operating
 /// costs are the units each intervention pays for (its scope's cost units, dong by dong) at the
 /// per-unit costs of its parameters. Savings are the run's change in grid energy at the tariff and
 /// in CO2 (electricity and traffic) at the carbon price, annualised: the run's horizon stands for

@@ -37,9 +37,9 @@ internal static class EconomicsBrief
           .Append("</td><td class=\"payback\">").Append(Years(c.PaybackYears)).Append("</td><td class=\"npv\">").Append(Millions(c.Npv)).Append("</td></tr>");
         if (doc.Uncertainty?.Economics is { } band)
         {
-            sb.Append("<tr class=\"band\"><td>90 % band over ").Append(doc.Uncertainty.Seeds.Count).Append(" seeds</td><td></td><td></td><td>")
+            sb.Append("<tr class=\"band\"><td>Median [90 % band] over ").Append(doc.Uncertainty.Seeds.Count).Append(" seeds</td><td></td><td></td><td>")
               .Append(Range(band.SavingsPerYear)).Append("</td><td>").Append(Range(band.NetPerYear)).Append("</td><td>").Append(Millions(c.Capex))
-              .Append("</td><td>").Append(Years(band.PaybackYears.Low)).Append(" – ").Append(Years(band.PaybackYears.High)).Append("</td><td>").Append(Range(band.Npv)).Append("</td></tr>");
+              .Append("</td><td>").Append(Years(band.PaybackYears.Median)).Append(" [").Append(Years(band.PaybackYears.Low)).Append(" – ").Append(Years(band.PaybackYears.High)).Append("]</td><td>").Append(Range(band.Npv)).Append("</td></tr>");
         }
         sb.Append("</table>");
         CashFlowChart.Append(sb, [(doc.Name, RunColors[0], e.CumulativeCashFlow)], e.Currency);
@@ -62,5 +62,5 @@ internal static class EconomicsBrief
     public static string Annualisation(EconomicsResult e, double horizonHours) => string.Create(CultureInfo.InvariantCulture,
         $"Savings a year are the {N(horizonHours)}-hour run × {N(e.AnnualisationFactor)}: the run's weather and season stand for the whole year (a summer day overstates solar, a dry day hides drainage); travel time, air quality, health and flood damage are not priced.");
 
-    private static string Range(Band b) => $"{Millions(b.Low)} – {Millions(b.High)}";
+    private static string Range(Band b) => $"{Millions(b.Median)} [{Millions(b.Low)} – {Millions(b.High)}]";
 }

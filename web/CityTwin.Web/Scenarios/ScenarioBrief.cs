@@ -83,7 +83,8 @@ public static class ScenarioBrief
               .Append("</td><td class=\"").Append(css).Append("\">").Append(Signed(k.Delta)).Append("</td><td class=\"").Append(css).Append("\">")
               .Append(k.DeltaPercent is { } pc ? Signed(pc) : "–").Append("</td>");
             if (bands is not null)
-                sb.Append("<td class=\"band\">").Append(bands.Kpis.FirstOrDefault(b => b.Id == k.Id) is { } b ? $"{Signed(b.Delta.Median)} [{Signed(b.Delta.Low)} to {Signed(b.Delta.High)}]" : "–").Append("</td>");
+                sb.Append("<td class=\"band\">").Append(bands.Kpis.FirstOrDefault(b => b.Id == k.Id) is { } b && (b.Delta.Low != 0 || b.Delta.High != 0)
+                    ? $"{Signed(b.Delta.Median)} [{Signed(b.Delta.Low)} to {Signed(b.Delta.High)}]" : "0").Append("</td>");
             sb.Append("<td>").Append(E(k.Unit)).Append("</td><td>").Append(E(k.IsoTheme)).Append("</td></tr>");
         }
         sb.Append("</table>");

@@ -58,7 +58,8 @@ public static class ScenarioCompareBrief
                 var css = v.Outcome is "better" or "worse" ? v.Outcome : "";
                 sb.Append("<td class=\"").Append(css).Append("\">").Append(Signed(v.Delta));
                 if (v.DeltaPercent is { } pc) sb.Append(" (").Append(Signed(pc)).Append(" %)");
-                if (v.DeltaBand is { } b) sb.Append("<div class=\"band\">").Append(Signed(b.Median)).Append(" [").Append(Signed(b.Low)).Append(" to ").Append(Signed(b.High)).Append("]</div>");
+                // A band of nothing (a KPI no seed moves) is left out: it would only be noise on the page.
+                if (v.DeltaBand is { } b && (b.Low != 0 || b.High != 0)) sb.Append("<div class=\"band\">").Append(Signed(b.Median)).Append(" [").Append(Signed(b.Low)).Append(" to ").Append(Signed(b.High)).Append("]</div>");
                 sb.Append("</td>");
             }
             sb.Append("</tr>");

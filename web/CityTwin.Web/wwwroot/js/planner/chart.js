@@ -20,7 +20,7 @@ export class ScenarioChart {
   /**
    * @param {{xs: number[], relative: boolean, unit: string, hoursLabel: (h: number) => string,
    *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[], width?: number}[],
-   *          bands?: {upper: number, lower: number, fill: string}[]}} spec
+   *          bands?: {upper: number, lower: number, fill: string}[], ySize?: number}} spec
    *   xs: seconds since the epoch, or hours since the start when `relative` (runs with different starts)
    *   bands: the area between two of the series (indices into `series`) is filled: a 90 % band over seeds
    */
@@ -68,7 +68,7 @@ export class ScenarioChart {
             : span > 2 * DAY_S ? formatDate(v * 1000) : formatTime(v * 1000, { seconds: false }))),
         },
         // The unit is named on the axis itself, so the chart reads without its legend.
-        { ...axis, size: 56, space: 24, label: spec.yTitle ?? unit, labelSize: 18, labelFont: AXIS_TITLE_FONT, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
+        { ...axis, size: spec.ySize ?? 56, space: 24, label: spec.yTitle ?? unit, labelSize: 18, labelFont: AXIS_TITLE_FONT, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
       ],
       series: [
         { label: spec.xLabel ?? '', value: (u, v) => xValue(v) },

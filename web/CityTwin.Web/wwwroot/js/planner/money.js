@@ -45,6 +45,7 @@ export function moneySection(items) {
   chart.setData({
     xs,
     relative: true,
+    ySize: 84,
     unit: t('plan.money.millionsOf', { currency }),
     yTitle: t('plan.money.axis', { currency }),
     xTitle: t('plan.money.yearsAxis'),
@@ -69,7 +70,8 @@ function moneyCard(it) {
   const row = (key, value, testid, bandText) => h('div', { class: 'money-row', testid },
     h('dt', { i18n: key }),
     h('dd', {}, h('span', { class: 'value', text: value }), bandText ? h('span', { class: 'band muted small', testid: `${testid}-band`, text: bandText }) : null));
-  const range = (b) => (b ? `${t('plan.money.band', { n: seeds })}: ${millions(b.low)} – ${millions(b.high)}` : '');
+  // The card's values are the first seed's run; the band line gives the median over the seeds and its 90 % band.
+  const range = (b) => (b ? `${t('plan.money.band', { n: seeds })}: ${millions(b.median)} [${millions(b.low)} – ${millions(b.high)}]` : '');
   return h('article', { class: 'money-card', testid: 'money-card', dataset: { runId: it.id } },
     h('header', {}, sw, h('span', { class: 'run-name', text: it.name })),
     h('dl', {},
@@ -78,7 +80,7 @@ function moneyCard(it) {
       row('plan.money.savings', millions(c.energySavingsPerYear + c.carbonSavingsPerYear), 'money-savings', range(band?.savingsPerYear)),
       row('plan.money.net', millions(c.netPerYear), 'money-net', range(band?.netPerYear)),
       row('plan.money.payback', years(c.paybackYears), 'money-payback',
-        band ? `${t('plan.money.band', { n: seeds })}: ${years(band.paybackYears?.low)} – ${years(band.paybackYears?.high)}` : ''),
+        band ? `${t('plan.money.band', { n: seeds })}: ${years(band.paybackYears?.median)} [${years(band.paybackYears?.low)} – ${years(band.paybackYears?.high)}]` : ''),
       row('plan.money.npv', millions(c.npv), 'money-npv', range(band?.npv))),
     h('p', { class: 'muted small', text: t('plan.money.assumptions', {
       tariff: formatPlain(e.tariffPerKwh), carbon: formatPlain(e.carbonPricePerTonne), rate: formatPlain(e.discountRatePercent), years: e.appraisalYears, currency: e.currency,
