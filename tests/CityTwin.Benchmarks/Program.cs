@@ -21,7 +21,8 @@ public static class BenchmarkProgram
           fanout   frames and bytes per second per client, JSON vs MessagePack, simulator at its default tick
                    --clients 20  --seconds 20  --warmup 4
           scenario what-if engine: 24 h at 1-min steps and 7 days at 5-min steps over the whole city, districts in parallel
-                   --repeats 3  --seed 20240624
+                   --repeats 3  --seed 20240624  --seeds 20  --seeds-step-minutes 15
+                   (then a run over N seeds through an in-process silo's run queue, with costs and bands)
           isolation live tick, frame cadence and API latency, quiet and while N week-long scenarios are queued or running
                    --runs 20  --horizon-hours 168  --step-minutes 5  --quiet-seconds 20  --max-seconds 300
           http-ingest  readings/s through POST /api/telemetry with a feed token, loopback Kestrel

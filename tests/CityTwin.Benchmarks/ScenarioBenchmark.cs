@@ -22,7 +22,7 @@ public static class ScenarioBenchmark
 {
     public const double TargetDaySeconds = 3;
 
-    public static Task RunAsync(BenchmarkRun run)
+    public static async Task RunAsync(BenchmarkRun run)
     {
         var repeats = Math.Max(1, run.Args.Int("repeats", 3));
         var seed = run.Args.Int("seed", CityPackLoader.DefaultSeed);
@@ -71,7 +71,9 @@ public static class ScenarioBenchmark
 
         run.Target("24 h at 1-min steps, whole city, first run in the process", day, TargetDaySeconds, higherIsBetter: false, "s");
         run.Target("24 h at 1-min steps, whole city, warm (median)", warm.Order().ElementAt(warm.Count / 2), TargetDaySeconds, higherIsBetter: false, "s");
-        return Task.CompletedTask;
+
+        // A run repeated over seeds (its uncertainty band), through the silo's run queue and workers.
+        await ScenarioSeedsBenchmark.RunAsync(run, city, seed);
     }
 
     private static double Measure(BenchmarkRun run, ScenarioEngine engine, string label, ScenarioDefinition definition, int modelled, int districts)

@@ -17,7 +17,7 @@ namespace CityTwin.Scenarios.Tests;
 /// </summary>
 public class InterventionRuleTests
 {
-    private static readonly string[] SourceTags = ["[KR]", "[INTL]", "[derived]", "[assumed]"];
+    private static readonly string[] SourceTags = ["[KR]", "[INTL]", "[derived]", "[assumed]", "[estimate]"];
 
     /// <summary>Wednesday 16 July 2025, 17:30: the weekday evening peak.</summary>
     private static readonly DateTimeOffset Peak = Local(2025, 7, 16, 17, 30);

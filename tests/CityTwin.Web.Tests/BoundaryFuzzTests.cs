@@ -85,6 +85,8 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/simulation/sources");
         foreach (var tour in new[] { "POST /api/tours/", "PUT /api/tours/{id}", "POST /api/tours/import", "POST /api/tours/{id}/present", "POST /api/tour-sessions/{code}/stop", "POST /api/tour-sessions/{code}/ping" })
             Assert.Contains(endpoints, e => e.ToString() == tour);
+        Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/" && e.QueryNames.Contains("ids"));
+        Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/brief");
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

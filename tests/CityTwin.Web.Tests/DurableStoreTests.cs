@@ -156,6 +156,14 @@ public sealed class DurableStoreTests
                     Assert.Equal(kpi.GetProperty(number).GetDouble(), actual.GetProperty(number).GetDouble());
             }
             Assert.Contains(kpis.Values, k => k.GetProperty("baseline").GetDouble() != 0);
+            // Stored before costs and seeds existed: read with neither, and every view of it still answers.
+            Assert.Equal(JsonValueKind.Null, results.GetProperty("economics").ValueKind);
+            Assert.Equal(JsonValueKind.Null, results.GetProperty("uncertainty").ValueKind);
+            Assert.Contains("Not appraised", await client.GetStringAsync($"/api/scenarios/{PreviousScenarioId}/brief"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/scenarios/{PreviousScenarioId}/export/economics.csv")).StatusCode);
+            var compared = await client.GetFromJsonAsync<JsonElement>($"/api/scenarios/compare?ids={PreviousScenarioId}");
+            Assert.Equal(JsonValueKind.Null, compared.GetProperty("runs")[0].GetProperty("economics").ValueKind);
+            Assert.Equal(1, definition.GetProperty("seedCount").GetInt32());
 
             var listed = await client.GetFromJsonAsync<JsonElement>("/api/scenarios");
             Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetString() == PreviousScenarioId);

@@ -104,6 +104,7 @@ app.MapTileEndpoints();
 app.MapScenarioEndpoints();
 app.MapTourEndpoints();
 app.MapTourSessionEndpoints();
+app.MapScenarioCompareEndpoints();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
 app.MapAlarmEndpoints();

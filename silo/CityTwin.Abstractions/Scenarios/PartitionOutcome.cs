@@ -19,4 +19,8 @@ public sealed record PartitionOutcome
     [Id(7)] public required AreaTotals[] Dongs { get; init; }
     [Id(8)] public required ScopeTotals[] Scopes { get; init; }
     [Id(9)] public required string[] Notes { get; init; }
+    /// <summary>The units each intervention pays for in each dong (the district's costs, dong by dong).</summary>
+    [Id(10)] public DongCost[] Costs { get; init; } = [];
+    /// <summary>The seed this outcome was run with (a run may repeat over several).</summary>
+    [Id(11)] public int Seed { get; init; }
 }

@@ -123,7 +123,8 @@ public sealed class ScenarioGrain(
     {
         if (stored.State.Summary is not { IsActive: true }) return stored.State.Summary;
         _cancel?.Cancel();
-        await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).CancelAsync()));
+        var seeds = Math.Max(1, stored.State.Definition?.SeedCount ?? 1);
+        await Task.WhenAll(Enumerable.Range(0, seeds).SelectMany(i => city.Districts.Select(d => Partition(d.Code, i).CancelAsync())));
         // The run may have recorded it already (RunAsync does, before giving up its queue turn).
         if (stored.State.Summary is { IsActive: true }) await SetStatusAsync(ScenarioStatus.Cancelled, error: null);
         return stored.State.Summary;
@@ -142,6 +143,7 @@ public sealed class ScenarioGrain(
     public Task ReportProgressAsync(string guCode, int stepsDone)
     {
         if (stored.State.Summary is not { Status: ScenarioStatus.Running } summary) return Task.CompletedTask;
+        // Keyed by partition (one per district and seed), whatever the parameter is called.
         _stepsDone[guCode] = Math.Max(stepsDone, _stepsDone.GetValueOrDefault(guCode));
         var total = Math.Max(1, TotalSteps());
         stored.State.Summary = summary with { Progress = Math.Min(1, _stepsDone.Values.Sum() / (double)total) };
@@ -179,16 +181,22 @@ public sealed class ScenarioGrain(
             await SetStatusAsync(ScenarioStatus.Running, error: null);
             var definition = stored.State.Definition ?? throw new InvalidOperationException("the scenario has no definition");
             var self = this.AsReference<IScenarioGrain>();
-            var outcomes = await Task.WhenAll(city.Districts.Select(d => Partition(d.Code).RunAsync(definition, self)));
+            // Every seed's districts are queued at once, seed by seed: the silo's scenario workers take
+            // them in that order, so the seeds run in parallel on the run's bounded share and no more.
+            var seeds = definition.SeedList();
+            var calls = seeds.SelectMany((seed, i) => city.Districts.Select(d =>
+                Partition(d.Code, i).RunAsync(definition with { Seed = seed, SeedCount = 1 }, self))).ToList();
+            var outcomes = await Task.WhenAll(calls);
             cancel.Token.ThrowIfCancellationRequested();
+            var perSeed = outcomes.Chunk(city.Districts.Count).Select(c => (IReadOnlyList<PartitionOutcome>)c).ToList();
 
-            var document = ScenarioResultsBuilder.Build(Id, definition.Name, definition.Seed, city, outcomes);
+            var document = ScenarioResultsBuilder.BuildRun(Id, definition, city, perSeed);
             results.State.Document = document;
             await results.WriteStateAsync();
             await SetStatusAsync(ScenarioStatus.Completed, error: null);
             await UnregisterResumeAsync();
-            logger.LogInformation("Scenario {Id} ({Name}) completed: {Steps} steps × {Districts} districts in {Ms} ms",
-                Id, definition.Name, definition.StepCount, outcomes.Length, watch.ElapsedMilliseconds);
+            logger.LogInformation("Scenario {Id} ({Name}) completed: {Steps} steps × {Districts} districts × {Seeds} seeds in {Ms} ms",
+                Id, definition.Name, definition.StepCount, city.Districts.Count, seeds.Count, watch.ElapsedMilliseconds);
         }
         catch (Exception) when (cancel.IsCancellationRequested || stored.State.Summary?.Status == ScenarioStatus.Cancelled)
         {
@@ -262,10 +270,16 @@ public sealed class ScenarioGrain(
     private int TotalSteps()
     {
         var s = stored.State.Summary!;
-        return (int)Math.Round(s.HorizonHours * 60 / s.StepMinutes) * city.Districts.Count;
+        var seeds = Math.Max(1, stored.State.Definition?.SeedCount ?? 1);
+        return (int)Math.Round(s.HorizonHours * 60 / s.StepMinutes) * city.Districts.Count * seeds;
     }
 
-    private IScenarioPartitionGrain Partition(string gu) => GrainFactory.GetGrain<IScenarioPartitionGrain>($"{Id}/{gu}");
+    /// <summary>
+    /// The partition of a district for the run's <paramref name="seedIndex"/>-th seed. The first seed
+    /// keeps the key runs had before they repeated (<c>{id}/{gu}</c>), which the series endpoint uses.
+    /// </summary>
+    private IScenarioPartitionGrain Partition(string gu, int seedIndex = 0) =>
+        GrainFactory.GetGrain<IScenarioPartitionGrain>(seedIndex == 0 ? $"{Id}/{gu}" : $"{Id}~{seedIndex}/{gu}");
 
     private async Task UnregisterResumeAsync()
     {

@@ -28,15 +28,17 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
     {
         var key = this.GetPrimaryKeyString();
         var gu = key[(key.LastIndexOf('/') + 1)..];
+        // Progress is counted per partition (its key): a run over several seeds has one per seed and district.
+        var part = key;
         using var cancel = new CancellationTokenSource();
         if (_cancelRequested) cancel.Cancel();
         _cancel = cancel;
         try
         {
-            var progress = new ThrottledProgress(steps => owner.ReportProgressAsync(gu, steps), ReportEvery);
+            var progress = new ThrottledProgress(steps => owner.ReportProgressAsync(part, steps), ReportEvery);
             var result = await work.Run(() => engine.RunDistrict(definition, gu, progress, cancel.Token), cancel.Token);
-            await owner.ReportProgressAsync(gu, result.Steps);
-            return ToOutcome(result);
+            await owner.ReportProgressAsync(part, result.Steps);
+            return ToOutcome(result, definition.Seed);
         }
         catch (OperationCanceledException)
         {
@@ -71,7 +73,7 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
             [.. series.Select(s => s.Baseline)], [.. series.Select(s => s.Scenario)]);
     }
 
-    private static PartitionOutcome ToOutcome(DistrictResult result)
+    private static PartitionOutcome ToOutcome(DistrictResult result, int seed)
     {
         var kpis = ScenarioKpiCatalog.Default.Kpis;
         var inventory = result.District.Inventory;
@@ -90,8 +92,10 @@ public sealed class ScenarioPartitionGrain(ScenarioEngine engine, ScenarioWorkSc
                 var totals = d.Compare(ScenarioKpiCatalog.Default);
                 return new AreaTotals(d.Code, [.. totals.Select(t => t.KpiId)], [.. totals.Select(t => t.Baseline)], [.. totals.Select(t => t.Scenario)]);
             })],
-            Scopes = [.. result.Scopes.Select(s => new ScopeTotals(s.Index, s.Type, s.Assets, s.Dongs, s.Quantity, s.QuantityUnit))],
+            Scopes = [.. result.Scopes.Select(s => new ScopeTotals(s.Index, s.Type, s.Assets, s.Dongs, s.Quantity, s.QuantityUnit, s.CostUnits, s.CostUnit))],
             Notes = [.. result.Notes],
+            Costs = [.. result.Scopes.SelectMany(s => s.DongCostUnits.Select(d => new DongCost(s.Index, d.Key, d.Value)))],
+            Seed = seed,
         };
     }
 }

@@ -1,3 +1,6 @@
+using CityTwin.Abstractions.Scenarios.Definitions;
+using CityTwin.Scenarios.Economics;
+using CityTwin.Scenarios.Uncertainty;
 using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Scenarios.Results;
@@ -13,6 +16,34 @@ namespace CityTwin.Grains.Scenarios;
 /// </summary>
 public static class ScenarioResultsBuilder
 {
+    /// <summary>
+    /// The results of a whole run: the first seed's document with its costs and payback and, when
+    /// the run repeated over several seeds, the bands over all of them.
+    /// </summary>
+    /// <param name="perSeed">The districts' outcomes of each seed, in the order of <see cref="ScenarioDefinition.SeedList"/>.</param>
+    public static ScenarioResultsDocument BuildRun(string id, ScenarioDefinition definition, CityCatalog city, IReadOnlyList<IReadOnlyList<PartitionOutcome>> perSeed)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(perSeed);
+        var seeds = definition.SeedList();
+        if (perSeed.Count != seeds.Count) throw new ArgumentException($"{perSeed.Count} seeds of outcomes for {seeds.Count} seeds", nameof(perSeed));
+        var assumptions = EconomicAssumptions.Resolve(city.Pack.Economics, definition.Economics);
+        var documents = new List<ScenarioResultsDocument>(seeds.Count);
+        var money = new List<EconomicsResult>(seeds.Count);
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var document = Build(id, definition.Name, seeds[i], city, perSeed[i]);
+            documents.Add(document);
+            if (assumptions is not null)
+                money.Add(EconomicsCalculator.Compute(document, definition, [.. perSeed[i].SelectMany(o => o.Costs)], city, assumptions));
+        }
+        return documents[0] with
+        {
+            Economics = assumptions is null ? null : money[0],
+            Uncertainty = seeds.Count > 1 ? UncertaintyBuilder.Build(seeds, documents, assumptions is null ? null : money) : null,
+        };
+    }
+
     public static ScenarioResultsDocument Build(string id, string name, int seed, CityCatalog city, IReadOnlyList<PartitionOutcome> outcomes)
     {
         var districts = outcomes.Select(o => ToDistrict(o, city)).ToList();
@@ -42,7 +73,8 @@ public static class ScenarioResultsBuilder
         }).ToList();
 
         var scopes = outcomes.SelectMany(o => o.Scopes).GroupBy(s => s.Index).OrderBy(g => g.Key).Select(g =>
-            new ScopeTotals(g.Key, g.First().Type, g.Sum(s => s.Assets), g.Sum(s => s.Dongs), g.Sum(s => s.Quantity), g.First().QuantityUnit)).ToList();
+            new ScopeTotals(g.Key, g.First().Type, g.Sum(s => s.Assets), g.Sum(s => s.Dongs), g.Sum(s => s.Quantity), g.First().QuantityUnit,
+                g.Sum(s => s.CostUnits), g.First().CostUnit)).ToList();
 
         return new ScenarioResultsDocument(
             id,

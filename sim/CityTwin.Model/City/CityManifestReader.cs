@@ -55,7 +55,27 @@ public static class CityManifestReader
                 Attribution(root),
                 Climate(Object(root, "climate", "")),
                 Facts(root),
-                Files(Object(root, "files", "")));
+                Files(Object(root, "files", "")))
+            {
+                Economics = root.TryGetProperty("economics", out _) ? Economics(Object(root, "economics", "")) : null,
+            };
+        }
+
+        private CityEconomics Economics(JsonElement economics)
+        {
+            var currency = String(economics, "currency", "economics.");
+            if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+                throw Error("economics.currency", $"'{currency}' must be an ISO 4217 code such as KRW or EUR");
+            var years = Sourced(economics, "appraisalYears", "economics.", 1, 100);
+            if (years != Math.Floor(years)) throw Error("economics.appraisalYears.value", $"{years} must be a whole number of years");
+            string[] fields = ["tariffPerKwh", "carbonPricePerTonne", "discountRatePercent", "appraisalYears"];
+            return new CityEconomics(
+                currency,
+                Sourced(economics, "tariffPerKwh", "economics.", 0, 1e6),
+                Sourced(economics, "carbonPricePerTonne", "economics.", 0, 1e9),
+                Sourced(economics, "discountRatePercent", "economics.", 0, 30),
+                (int)years,
+                fields.ToDictionary(f => f, f => economics.GetProperty(f).GetProperty("source").GetString() ?? "", StringComparer.Ordinal));
         }
 
         private Dictionary<string, string> Names(JsonElement root)

@@ -29,6 +29,12 @@ public sealed record CityPack(
     CityFacts Facts,
     CityPackFiles Files)
 {
+    /// <summary>
+    /// Tariff, carbon price, discount rate and appraisal years for the scenarios' costs and payback;
+    /// null when the manifest has no <c>economics</c> section (a run must then give all four).
+    /// </summary>
+    public CityEconomics? Economics { get; init; }
+
     /// <summary>The UI languages every pack names the city in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["en", "id", "ko", "kk", "mn", "ru"];
 

@@ -32,6 +32,20 @@ public static class ScenarioLimits
 
     public static readonly TimeSpan MaxRainDuration = TimeSpan.FromHours(72);
 
+    /// <summary>A run repeats over at most this many seeds (its uncertainty band).</summary>
+    public const int MaxSeeds = 50;
+
+    /// <summary>
+    /// Seeds × steps: every seed's districts come back to the scenario grain at once, so this bounds
+    /// its memory (20 seeds of a day at 1-minute steps is 28,800: too many; at 5-minute steps, 5,760).
+    /// </summary>
+    public const int MaxSeedSteps = 20_000;
+
+    public const double MaxTariffPerKwh = 10_000;
+    public const double MaxCarbonPricePerTonne = 10_000_000;
+    public const double MaxDiscountRatePercent = 30;
+    public const int MaxAppraisalYears = 100;
+
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 }

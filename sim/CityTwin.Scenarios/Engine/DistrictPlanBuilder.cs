@@ -119,6 +119,22 @@ internal sealed class DistrictPlanBuilder
     public bool[] DongWithoutSubstation { get; private set; } = [];
     public LightItem[] Lights { get; }
     public FloodItem[] Floods { get; }
+
+    /// <summary>Flood sensors of dong <paramref name="dong"/> (plan index): the sensors that share its area.</summary>
+    public int FloodSensorsIn(int dong)
+    {
+        _floodSensorsPerDong ??= CountFloodSensors();
+        return _floodSensorsPerDong[dong];
+    }
+
+    private int[]? _floodSensorsPerDong;
+
+    private int[] CountFloodSensors()
+    {
+        var counts = new int[Dongs.Length];
+        foreach (var f in Floods) counts[f.Dong]++;
+        return counts;
+    }
     public BuildingItem[] Buildings { get; }
 
     /// <summary>Electric share of the vehicle fleet per dong: today's unless an intervention sets it.</summary>
@@ -200,10 +216,11 @@ internal sealed class DistrictPlanBuilder
         }
         EvAddedTotal = total;
 
+        var dongCodes = Dongs.Select(d => d.Code).ToArray();
         foreach (var (rule, application) in applied)
         {
             rule.Complete(application, this);
-            Scopes.Add(application.ToScope(rule.QuantityUnit));
+            Scopes.Add(application.ToScope(rule.QuantityUnit, rule.CostUnit, dongCodes));
         }
     }
 

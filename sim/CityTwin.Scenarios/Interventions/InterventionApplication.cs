@@ -17,6 +17,7 @@ internal sealed class InterventionApplication
     private readonly ScenarioIntervention _intervention;
     private readonly CityCatalog _city;
     private readonly HashSet<int> _touchedDongs = [];
+    private readonly SortedDictionary<int, double> _costUnits = [];
 
     public InterventionApplication(int index, InterventionType type, ScenarioIntervention intervention, CityCatalog city)
     {
@@ -50,5 +51,34 @@ internal sealed class InterventionApplication
     /// <summary>Counts a dong (plan index) as concerned; false when it already was.</summary>
     public bool TouchDong(int dong) => _touchedDongs.Add(dong);
 
-    public InterventionScope ToScope(string unit) => new(Index, Type.Id, Assets, _touchedDongs.Count, Quantity, unit);
+    /// <summary>Adds to the headline quantity and, when the rule pays per that quantity, to the cost units of the dong.</summary>
+    public void Add(int dong, double quantity)
+    {
+        Quantity += quantity;
+        AddCostUnits(dong, quantity);
+    }
+
+    /// <summary>Units the intervention pays for in a dong (plan index), in the rule's cost unit.</summary>
+    public void AddCostUnits(int dong, double units) => _costUnits[dong] = _costUnits.GetValueOrDefault(dong) + units;
+
+    /// <summary>Forgets the cost units tallied so far (a rule whose units follow the combined result recounts them).</summary>
+    public void ClearCostUnits() => _costUnits.Clear();
+
+    public InterventionScope ToScope(string unit, string costUnit, IReadOnlyList<string> dongCodes)
+    {
+        ArgumentNullException.ThrowIfNull(dongCodes);
+        var byDong = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var total = 0.0;
+        foreach (var (dong, units) in _costUnits)
+        {
+            byDong[dongCodes[dong]] = units;
+            total += units;
+        }
+        return new InterventionScope(Index, Type.Id, Assets, _touchedDongs.Count, Quantity, unit)
+        {
+            CostUnits = total,
+            CostUnit = costUnit,
+            DongCostUnits = byDong,
+        };
+    }
 }

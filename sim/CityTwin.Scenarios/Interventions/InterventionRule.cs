@@ -23,6 +23,12 @@ public abstract class InterventionRule
     public abstract string QuantityUnit { get; }
 
     /// <summary>
+    /// The unit the intervention's costs are counted in (lamp, kWp, km, charger, m², MW…): its
+    /// <see cref="CostParameters"/> are per this unit, and <see cref="Apply"/> tallies the units per dong.
+    /// </summary>
+    public abstract string CostUnit { get; }
+
+    /// <summary>
     /// Folds one intervention into the plan of one district: changes the factors of the assets or
     /// dongs it targets and tallies what it touched on <paramref name="intervention"/>.
     /// </summary>

@@ -1,3 +1,4 @@
+using CityTwin.Model.Specs;
 using CityTwin.Scenarios.Engine;
 
 namespace CityTwin.Scenarios.Interventions;
@@ -11,6 +12,8 @@ internal abstract class RunoffRetentionRule : InterventionRule
 {
     public override string QuantityUnit => "residents of the dongs drained";
 
+    public override string CostUnit => "m²";
+
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
         var reduction = intervention.Parameter("areaSharePercent") / 100 * intervention.Parameter("retentionPercent") / 100;
@@ -22,6 +25,12 @@ internal abstract class RunoffRetentionRule : InterventionRule
             f.RunoffFactor *= 1 - reduction;
             intervention.Assets++;
             if (intervention.TouchDong(f.Dong)) intervention.Quantity += plan.Dongs[f.Dong].Population;
+            // The area paid for: each sensor drains an equal part of its dong (the pack has no
+            // catchments), of which the impervious share is what the intervention converts.
+            var dong = plan.Dongs[f.Dong];
+            var sensors = plan.FloodSensorsIn(f.Dong);
+            var spec = (FloodSensorSpec)plan.City.Assets[f.Asset].Spec;
+            intervention.AddCostUnits(f.Dong, dong.AreaKm2 * 1e6 / sensors * spec.ImperviousShare * intervention.Parameter("areaSharePercent") / 100);
         }
     }
 }

@@ -8,9 +8,27 @@ namespace CityTwin.Scenarios.Results;
 /// </summary>
 public sealed record InterventionScope(int Index, string Type, int Assets, int Dongs, double Quantity, string QuantityUnit)
 {
+    /// <summary>The units the intervention pays for (see <c>InterventionRule.CostUnit</c>), here and in each dong.</summary>
+    public double CostUnits { get; init; }
+
+    public string CostUnit { get; init; } = "";
+
+    /// <summary>Cost units by dong code (dongs where there are none are left out).</summary>
+    public IReadOnlyDictionary<string, double> DongCostUnits { get; init; } = new Dictionary<string, double>();
+
     public InterventionScope Add(InterventionScope other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return this with { Assets = Assets + other.Assets, Dongs = Dongs + other.Dongs, Quantity = Quantity + other.Quantity };
+        var byDong = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (code, units) in DongCostUnits) byDong[code] = units;
+        foreach (var (code, units) in other.DongCostUnits) byDong[code] = byDong.GetValueOrDefault(code) + units;
+        return this with
+        {
+            Assets = Assets + other.Assets,
+            Dongs = Dongs + other.Dongs,
+            Quantity = Quantity + other.Quantity,
+            CostUnits = CostUnits + other.CostUnits,
+            DongCostUnits = byDong,
+        };
     }
 }

@@ -40,6 +40,8 @@ public static class ScenarioValidator
         ValidateStart(definition.Start, Error);
         ValidateTiming(definition.Horizon, definition.Step, Error);
         ValidateConditions(definition.Conditions, definition.Horizon, Error);
+        ValidateSeeds(definition, Error);
+        ValidateEconomics(definition.Economics, Error);
 
         var interventions = definition.Interventions ?? [];
         if (interventions.Count > ScenarioLimits.MaxInterventions)
@@ -48,6 +50,29 @@ public static class ScenarioValidator
             ValidateIntervention(interventions[i], $"interventions[{i}]", catalog, city, Error, warnings);
 
         return new ScenarioValidationResult(errors, warnings);
+    }
+
+    private static void ValidateSeeds(ScenarioDefinition definition, Action<string, string> error)
+    {
+        if (definition.SeedCount is < 1 or > ScenarioLimits.MaxSeeds)
+            error("seedCount", $"repeat over 1 to {ScenarioLimits.MaxSeeds} seeds, not {definition.SeedCount}");
+        else if ((long)definition.SeedCount * definition.StepCount > ScenarioLimits.MaxSeedSteps)
+            error("seedCount", $"{definition.SeedCount} seeds × {definition.StepCount} steps is more than {ScenarioLimits.MaxSeedSteps:N0}: use fewer seeds or longer steps");
+    }
+
+    private static void ValidateEconomics(ScenarioEconomics? economics, Action<string, string> error)
+    {
+        if (economics is null) return;
+        void Range(double? value, string name, double max, string unit)
+        {
+            if (value is { } v && (!double.IsFinite(v) || v < 0 || v > max))
+                error($"economics.{name}", $"{v} is out of range (0 to {max:N0} {unit})");
+        }
+        Range(economics.TariffPerKwh, "tariffPerKwh", ScenarioLimits.MaxTariffPerKwh, "per kWh");
+        Range(economics.CarbonPricePerTonne, "carbonPricePerTonne", ScenarioLimits.MaxCarbonPricePerTonne, "per tonne");
+        Range(economics.DiscountRatePercent, "discountRatePercent", ScenarioLimits.MaxDiscountRatePercent, "%");
+        if (economics.AppraisalYears is { } years && years is < 1 or > ScenarioLimits.MaxAppraisalYears)
+            error("economics.appraisalYears", $"{years} is out of range (1 to {ScenarioLimits.MaxAppraisalYears} years)");
     }
 
     private static void ValidateStart(ScenarioStart? start, Action<string, string> error)

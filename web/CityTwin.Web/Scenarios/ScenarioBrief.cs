@@ -30,10 +30,10 @@ public static class ScenarioBrief
           .Append("h1{font-size:18px;margin:0}h2{font-size:13px;margin:12px 0 4px;border-bottom:1px solid #999}")
           .Append(".meta{color:#555}.cols{display:flex;gap:12px}table{border-collapse:collapse;width:100%}td,th{padding:2px 4px;border-bottom:1px solid #ddd;text-align:right}")
           .Append("td:first-child,th:first-child{text-align:left}.better{color:#0a7d32}.worse{color:#b3261e}.legend span{display:inline-block;width:14px;height:10px}")
-          .Append("ul{margin:2px 0 2px 16px;padding:0}</style></head><body>");
+          .Append("ul{margin:2px 0 2px 16px;padding:0}tr.band td{color:#555;font-style:italic}</style></head><body>");
         sb.Append("<h1>").Append(E(doc.Name)).Append("</h1><div class=\"meta\">CityTwin what-if scenario · ")
           .Append(E(city.NameEn)).Append(" · brief of ").Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
-          .Append(" · seed ").Append(doc.Seed).Append(" · run ").Append(E(doc.Id)).Append("</div>");
+          .Append(" · ").Append(SeedText(doc)).Append(" · run ").Append(E(doc.Id)).Append("</div>");
 
         sb.Append("<div class=\"cols\"><div>");
         if (kpi is not null)
@@ -67,15 +67,28 @@ public static class ScenarioBrief
         if (interventions.Count == 0) sb.Append("<li>No intervention: conditions only</li>");
         sb.Append("</ul></div></div>");
 
-        sb.Append("<h2>City KPIs over the horizon</h2><table><tr><th>KPI</th><th>Baseline</th><th>Scenario</th><th>Change</th><th>%</th><th>Unit</th><th>ISO theme</th></tr>");
+        var bands = doc.Uncertainty;
+        sb.Append("<h2>City KPIs over the horizon</h2>");
+        if (bands is not null)
+            sb.Append("<p class=\"meta uncertainty\">Repeated over ").Append(bands.Seeds.Count).Append(" seeds (").Append(E(SeedRange(bands.Seeds)))
+              .Append("): the band column gives the change's median and its 90 % band (5th to 95th percentile over the seeds); the other columns are seed ")
+              .Append(doc.Seed).Append("'s run.</p>");
+        sb.Append("<table><tr><th>KPI</th><th>Baseline</th><th>Scenario</th><th>Change</th><th>%</th>");
+        if (bands is not null) sb.Append("<th>Change: median [90 % band]</th>");
+        sb.Append("<th>Unit</th><th>ISO theme</th></tr>");
         foreach (var k in doc.Kpis)
         {
             var css = k.Outcome is "better" or "worse" ? k.Outcome : "";
             sb.Append("<tr><td title=\"").Append(E(k.Definition)).Append("\">").Append(E(k.Name)).Append("</td><td>").Append(N(k.Baseline)).Append("</td><td>").Append(N(k.Scenario))
               .Append("</td><td class=\"").Append(css).Append("\">").Append(Signed(k.Delta)).Append("</td><td class=\"").Append(css).Append("\">")
-              .Append(k.DeltaPercent is { } pc ? Signed(pc) : "–").Append("</td><td>").Append(E(k.Unit)).Append("</td><td>").Append(E(k.IsoTheme)).Append("</td></tr>");
+              .Append(k.DeltaPercent is { } pc ? Signed(pc) : "–").Append("</td>");
+            if (bands is not null)
+                sb.Append("<td class=\"band\">").Append(bands.Kpis.FirstOrDefault(b => b.Id == k.Id) is { } b && (b.Delta.Low != 0 || b.Delta.High != 0)
+                    ? $"{Signed(b.Delta.Median)} [{Signed(b.Delta.Low)} to {Signed(b.Delta.High)}]" : "0").Append("</td>");
+            sb.Append("<td>").Append(E(k.Unit)).Append("</td><td>").Append(E(k.IsoTheme)).Append("</td></tr>");
         }
         sb.Append("</table>");
+        EconomicsBrief.Append(sb, doc);
         if (doc.Notes.Count > 0)
         {
             sb.Append("<h2>Notes</h2><ul>");
@@ -181,9 +194,16 @@ public static class ScenarioBrief
         return $"#{Mix(to.R):x2}{Mix(to.G):x2}{Mix(to.B):x2}";
     }
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+    private static string E(string? s) => BriefFormat.E(s);
 
-    private static string N(double v) => Math.Abs(v) >= 100 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string N(double v) => BriefFormat.N(v);
 
-    private static string Signed(double v) => (v > 0 ? "+" : "") + N(v);
+    private static string Signed(double v) => BriefFormat.Signed(v);
+
+    /// <summary>"seed 11", or "seeds 11–30 (20 runs)" for a run repeated over seeds.</summary>
+    internal static string SeedText(ScenarioResultsDocument doc) =>
+        doc.Uncertainty is { Seeds.Count: > 1 } u ? $"seeds {SeedRange(u.Seeds)} ({u.Seeds.Count} runs)" : $"seed {doc.Seed}";
+
+    private static string SeedRange(IReadOnlyList<int> seeds) => seeds.Count == 1 ? seeds[0].ToString(CultureInfo.InvariantCulture)
+        : seeds.Zip(seeds.Skip(1)).All(p => p.Second == p.First + 1) ? $"{seeds[0]}–{seeds[^1]}" : string.Join(", ", seeds);
 }

@@ -39,7 +39,7 @@ public static class ScenarioEndpoints
     {
         var api = app.MapGroup("/api/scenarios").WithTags("Scenarios");
 
-        api.MapGet("/catalog", () => TypedResults.Ok(Catalog))
+        api.MapGet("/catalog", (CityCatalog city) => TypedResults.Ok(Catalog with { Economics = city.Pack.Economics }))
             .WithSummary("Interventions and conditions with their parameters (unit, default, range) and targets; the KPIs and their meaning");
 
         api.MapPost("/", async Task<Results<Accepted<ScenarioView>, ValidationProblem>> (
@@ -135,6 +135,29 @@ public static class ScenarioEndpoints
             await WithResultsAsync(id, http, grains, doc => TypedResults.File(ScenarioExports.Csv(doc), CsvContentType, $"scenario-{id}-kpis.csv")))
             .Produces<Stream>(StatusCodes.Status200OK, CsvContentType)
             .WithSummary("The city's KPI time series, baseline and scenario, as CSV");
+
+        api.MapGet("/{id}/export/economics.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            var answer = await WithResultsAsync(id, http, grains, doc => ScenarioExports.EconomicsCsv(doc) is { } csv
+                ? (IResult)TypedResults.File(csv, CsvContentType, $"scenario-{id}-economics.csv")
+                : TypedResults.Problem($"Scenario {id} has no costs: it was stored before costs were computed, or the city pack has no economic assumptions",
+                    statusCode: StatusCodes.Status404NotFound, title: "Not appraised"));
+            return answer.Result switch
+            {
+                FileContentHttpResult file => file,
+                ProblemHttpResult problem => problem,
+                _ => TypedResults.Problem("No results", statusCode: StatusCodes.Status409Conflict),
+            };
+        })
+            .Produces<Stream>(StatusCodes.Status200OK, CsvContentType)
+            .WithSummary("Costs and payback of the city, every gu and every dong, as CSV");
+
+        api.MapGet("/{id}/export/results.json", async (string id, HttpContext http, IGrainFactory grains) =>
+            await WithResultsAsync(id, http, grains, doc => TypedResults.File(
+                System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions),
+                "application/json", $"scenario-{id}-results.json")))
+            .Produces<Stream>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("The whole results document (KPIs, series, costs, bands) as a JSON download");
 
         api.MapGet("/{id}/export/districts.geojson", async (string id, HttpContext http, IGrainFactory grains, CityCatalog city) =>
             await WithResultsAsync(id, http, grains, doc => TypedResults.File(ScenarioExports.DistrictsGeoJson(doc, city), GeoJsonContentType, $"scenario-{id}-districts.geojson")))

@@ -9,7 +9,12 @@ public sealed record ScenarioRequest(
     double StepMinutes,
     int? Seed,
     IReadOnlyList<ConditionRequest>? Conditions,
-    IReadOnlyList<InterventionRequest>? Interventions);
+    IReadOnlyList<InterventionRequest>? Interventions,
+    int? SeedCount = null,
+    EconomicsRequest? Economics = null);
+
+/// <summary>The run's own tariff, carbon price, discount rate and appraisal years; each one left out takes the city pack's default.</summary>
+public sealed record EconomicsRequest(double? TariffPerKwh, double? CarbonPricePerTonne, double? DiscountRatePercent, double? AppraisalYears);
 
 /// <summary><c>{kind:"baseline", date:"2026-07-15"}</c> or <c>{kind:"fork"}</c> (the live twin's clock now).</summary>
 public sealed record StartRequest(string? Kind, DateOnly? Date);

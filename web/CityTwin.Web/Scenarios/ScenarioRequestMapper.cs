@@ -56,7 +56,9 @@ public static partial class ScenarioRequestMapper
             MinutesOrZero(request.StepMinutes),
             request.Seed ?? defaultSeed,
             conditions,
-            interventions);
+            interventions,
+            MapEconomics(request.Economics, Error),
+            request.SeedCount ?? 1);
 
         var result = ScenarioValidator.Validate(definition, InterventionCatalog.Default, city);
         foreach (var issue in result.Errors)
@@ -66,6 +68,19 @@ public static partial class ScenarioRequestMapper
             if (!errors.ContainsKey(path)) Error(path, issue.Message);
         }
         return errors.Count == 0 ? (definition, []) : (null, Flatten(errors));
+    }
+
+    private static ScenarioEconomics? MapEconomics(EconomicsRequest? requested, Action<string, string> error)
+    {
+        if (requested is null) return null;
+        int? years = null;
+        if (requested.AppraisalYears is { } y)
+        {
+            // Whole years only; the validator checks the range of what reads as a whole number.
+            if (!double.IsFinite(y) || y != Math.Floor(y) || Math.Abs(y) > 1e6) error("economics.appraisalYears", $"{y} is not a whole number of years");
+            else years = (int)y;
+        }
+        return new ScenarioEconomics(requested.TariffPerKwh, requested.CarbonPricePerTonne, requested.DiscountRatePercent, years);
     }
 
     private static ScenarioConditions? MapConditions(IReadOnlyList<ConditionRequest>? requested, Dictionary<string, int> index, Action<string, string> error)

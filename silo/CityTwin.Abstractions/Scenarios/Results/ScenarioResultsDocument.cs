@@ -3,7 +3,9 @@ namespace CityTwin.Abstractions.Scenarios.Results;
 /// <summary>
 /// Everything a planner gets back from a run (the body of <c>GET /api/scenarios/{id}/results</c>):
 /// city totals per KPI with their meaning, district and dong totals, the city's time series, what
-/// each intervention touched and the engine's notes.
+/// each intervention touched and the engine's notes; costs and payback (<see cref="Economics"/>)
+/// and, for a run over several seeds, the bands (<see cref="Uncertainty"/>). Both are null in
+/// results stored before they existed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.ScenarioResultsDocument")]
 public sealed record ScenarioResultsDocument(
@@ -18,4 +20,6 @@ public sealed record ScenarioResultsDocument(
     [property: Id(8)] IReadOnlyList<AreaRow> Dongs,
     [property: Id(9)] IReadOnlyDictionary<string, SeriesPair> Series,
     [property: Id(10)] IReadOnlyList<ScopeTotals> Scopes,
-    [property: Id(11)] IReadOnlyList<string> Notes);
+    [property: Id(11)] IReadOnlyList<string> Notes,
+    [property: Id(12)] EconomicsResult? Economics = null,
+    [property: Id(13)] UncertaintyResult? Uncertainty = null);

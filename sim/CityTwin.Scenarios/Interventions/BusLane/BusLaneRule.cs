@@ -22,12 +22,18 @@ internal sealed class BusLaneRule : InterventionRule
             new("lanesConverted", "lanes", 1, 0, 2,
                 "General lanes per segment given to buses; a segment with no more lanes than this keeps its lanes (buses run in mixed traffic).",
                 "[assumed] one lane, as on Seoul's median bus corridors", WholeNumber: true),
+            CapitalCost("km", 1_500_000_000, 30_000_000_000,
+                "[estimate] markings, signals, median stops and shelters of a median bus lane, of the order of 1–2 billion won a km; no Korean unit cost was found"),
+            OperatingCost("km", 50_000_000, 1_000_000_000,
+                "[estimate] enforcement cameras, cleaning and upkeep of the stops"),
         ],
         [ScenarioTargetKind.Assets, ScenarioTargetKind.Polygon], Roads);
 
     public override int CatalogueOrder => 20;
 
     public override string QuantityUnit => "km of corridor";
+
+    public override string CostUnit => "km";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -45,7 +51,7 @@ internal sealed class BusLaneRule : InterventionRule
             else if (lanes > 0) tooNarrow++;
             intervention.Assets++;
             intervention.TouchDong(r.Dong);
-            intervention.Quantity += r.LengthKm;
+            intervention.Add(r.Dong, r.LengthKm);
         }
         if (tooNarrow > 0)
             plan.AddNote($"{intervention.Type.Id} (intervention {intervention.Index}) in {plan.District.NameEn}: {tooNarrow} segments have no more than {lanes} lane(s); they keep their lanes and buses run in mixed traffic there.");

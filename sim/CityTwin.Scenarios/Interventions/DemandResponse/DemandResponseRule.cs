@@ -18,12 +18,18 @@ internal sealed class DemandResponseRule : InterventionRule
                 "[KR] the summer peak moved to 17–19 h (KPX)", WholeNumber: true),
             new("durationHours", "h", 3, 1, 8, "Hours the event lasts.",
                 "[KR] first KPX dispatch, 18 Dec 2014: −1.66 GW for 3 h", WholeNumber: true),
+            CapitalCost("MW", 20_000_000, 1_000_000_000,
+                "[estimate] metering and control links for the customers who shed, per MW they shed (the substation's capacity × the shed share)"),
+            OperatingCost("MW", 40_000_000, 1_000_000_000,
+                "[estimate] a capacity payment to those customers of the order of 40 thousand won per kW a year"),
         ],
         AreasAndAssets, ["substation"]);
 
     public override int CatalogueOrder => 100;
 
     public override string QuantityUnit => "residents served";
+
+    public override string CostUnit => "MW";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -36,7 +42,9 @@ internal sealed class DemandResponseRule : InterventionRule
             plan.ApplyWindowToSubstation(j, window);
             intervention.Assets++;
             intervention.TouchDong(substations[j].Dong);
-            intervention.Quantity += ((SubstationSpec)plan.City.Assets[substations[j].Asset].Spec).ServedPopulation;
+            var spec = (SubstationSpec)plan.City.Assets[substations[j].Asset].Spec;
+            intervention.Quantity += spec.ServedPopulation;
+            intervention.AddCostUnits(substations[j].Dong, spec.CapacityMw * intervention.Parameter("shavePercent") / 100);
         }
     }
 }

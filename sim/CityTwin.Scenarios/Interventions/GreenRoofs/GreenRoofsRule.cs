@@ -15,6 +15,10 @@ internal sealed class GreenRoofsRule : RunoffRetentionRule
             new("retentionPercent", Percent, 62, 0, 100,
                 "Share of the rain a green roof retains.",
                 "[INTL] 62 % per event on average, 2,375 samples (Zheng et al., Resour. Conserv. Recycl. 170, 2021); catchment retrofits cut peak and volume ≈30 % (Palla et al., Water, 2018)"),
+            CapitalCost("m²", 150_000, 1_000_000,
+                "[estimate] an extensive (sedum) green roof laid on an existing roof, of the order of 100–200 thousand won per m²; no Korean unit cost was found"),
+            OperatingCost("m²", 3_000, 50_000,
+                "[estimate] inspection, weeding and dry-season watering"),
         ],
         AreasAndAssets, ["flood"]);
 

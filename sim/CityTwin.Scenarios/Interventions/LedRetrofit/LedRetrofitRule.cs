@@ -20,12 +20,18 @@ internal sealed class LedRetrofitRule : InterventionRule
             new("savingPercent", Percent, 62.5, 30, 80,
                 "Power saved per replaced lamp.",
                 "[KR] 400 W sodium → 150 W LED = −62.5 % [derived]; Incheon quotes ≈30 % on the bill (Incheon City, 2019); [INTL] retrofits save 40–60 % (MDPI Sensors 24(18):5942, 2024); Jeju 150 → 50 W"),
+            CapitalCost("lamp", 600_000, 5_000_000,
+                "[estimate] a 150 W LED road luminaire fitted in place of a 400 W sodium lantern: about 500 thousand won for the luminaire and 100 thousand for the crew; Incheon's contract prices were not found"),
+            OperatingCost("lamp", 0, 200_000,
+                "[assumed] an LED lamp costs no more to run than the sodium lamp it replaces; its lower maintenance is not counted"),
         ],
         AreasAndAssets, ["streetlight"]);
 
     public override int CatalogueOrder => 40;
 
     public override string QuantityUnit => "lamps converted";
+
+    public override string CostUnit => "lamp";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -42,7 +48,7 @@ internal sealed class LedRetrofitRule : InterventionRule
             var converted = sodium.Left[j] * share / 100;
             sodium.Left[j] -= converted;
             sodium.Watts[j] -= converted * saving / 100;
-            intervention.Quantity += spec.Lamps * (1 - spec.LedShare) * converted;
+            intervention.Add(lights[j].Dong, spec.Lamps * (1 - spec.LedShare) * converted);
             intervention.Assets++;
             intervention.TouchDong(lights[j].Dong);
 

@@ -15,6 +15,10 @@ internal sealed class PermeablePavingRule : RunoffRetentionRule
             new("retentionPercent", Percent, 42.5, 0, 100,
                 "Share of the runoff retained.",
                 "[INTL] 42.5 % in high-intensity rain, 52.5 % in low (Liu et al., ESPR, 2020)"),
+            CapitalCost("m²", 80_000, 1_000_000,
+                "[estimate] permeable block paving in place of asphalt or blocks, of the order of 60–100 thousand won per m²"),
+            OperatingCost("m²", 1_500, 50_000,
+                "[estimate] vacuum sweeping that keeps the joints open"),
         ],
         AreasAndAssets, ["flood"]);
 

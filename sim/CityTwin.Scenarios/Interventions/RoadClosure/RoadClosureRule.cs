@@ -19,12 +19,18 @@ internal sealed class RoadClosureRule : InterventionRule
             new("reroutedPercent", Percent, 100, 0, 100,
                 "Share of the closed roads' traffic that reroutes; the rest of the trips are not made.",
                 "[assumed] all trips still made; no Korean measurement of traffic evaporation was found"),
+            CapitalCost("km", 30_000_000, 1_000_000_000,
+                "[estimate] barriers, signs and signal changes for a closed street, of the order of 30 million won a km; no Korean unit cost was found"),
+            OperatingCost("km", 2_000_000, 100_000_000,
+                "[estimate] upkeep of the barriers and signs"),
         ],
         [ScenarioTargetKind.Assets, ScenarioTargetKind.Polygon], Roads);
 
     public override int CatalogueOrder => 10;
 
     public override string QuantityUnit => "km closed";
+
+    public override string CostUnit => "km";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -38,7 +44,7 @@ internal sealed class RoadClosureRule : InterventionRule
             r.Rerouted = Math.Max(r.Rerouted, rerouted);
             intervention.Assets++;
             intervention.TouchDong(r.Dong);
-            intervention.Quantity += r.LengthKm;
+            intervention.Add(r.Dong, r.LengthKm);
         }
     }
 }

@@ -21,12 +21,18 @@ internal sealed class RooftopSolarRule : InterventionRule
             new("usableRoofPercent", Percent, 50, 10, 90,
                 "Share of each roof covered by panels (0.18 kWp per m² of panel).",
                 "[assumed] the generator's sizing of today's rooftop PV; yield ≈1,300 kWh/kWp·yr [derived] from 3.54–3.79 h/day of Korean rooftop PV in 2021 (enlighten.kr)"),
+            CapitalCost("kWp", 1_400_000, 10_000_000,
+                "[estimate] Korean rooftop PV of 100 kW and more installed for about 1.2–1.6 million won per kW; no official figure was found"),
+            OperatingCost("kWp", 20_000, 200_000,
+                "[estimate] cleaning, inspection and an inverter reserve, about 1.5 % of the capital cost a year"),
         ],
         AreasAndAssets, ["building"]);
 
     public override int CatalogueOrder => 60;
 
     public override string QuantityUnit => "kWp added";
+
+    public override string CostUnit => "kWp";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -46,7 +52,7 @@ internal sealed class RooftopSolarRule : InterventionRule
             var kwp = spec.FootprintM2 * roof * plan.Facts.PvKwpPerM2;
             if (kwp <= b.AddedKwp) continue;
             if (b.AddedKwp == 0) intervention.Assets++;
-            intervention.Quantity += kwp - b.AddedKwp;
+            intervention.Add(b.Dong, kwp - b.AddedKwp);
             b.AddedKwp = kwp;
             intervention.TouchDong(b.Dong);
         }

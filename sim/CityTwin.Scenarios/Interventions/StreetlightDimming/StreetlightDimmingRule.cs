@@ -16,12 +16,18 @@ internal sealed class StreetlightDimmingRule : InterventionRule
                 "[INTL] EU E-Street project (2013): a 12 h night dimmed to 50 % for 6 h saves 25 % [derived]"),
             new("startHour", "h (local)", 23, 0, 23, "Local hour at which dimming starts.", "[assumed] after the evening traffic", WholeNumber: true),
             new("durationHours", "h", 6, 1, 12, "Hours dimmed each night.", "[INTL] EU E-Street project (2013) example: 6 h", WholeNumber: true),
+            CapitalCost("lamp", 150_000, 2_000_000,
+                "[estimate] a dimmable driver and a networked lamp controller, fitted to an existing LED lamp"),
+            OperatingCost("lamp", 10_000, 200_000,
+                "[estimate] the controllers' data link and central management"),
         ],
         AreasAndAssets, ["streetlight"]);
 
     public override int CatalogueOrder => 50;
 
     public override string QuantityUnit => "lamps dimmed";
+
+    public override string CostUnit => "lamp";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -34,7 +40,7 @@ internal sealed class StreetlightDimmingRule : InterventionRule
             plan.ApplyWindowToLight(j, window);
             intervention.Assets++;
             intervention.TouchDong(lights[j].Dong);
-            intervention.Quantity += ((StreetlightSpec)plan.City.Assets[lights[j].Asset].Spec).Lamps;
+            intervention.Add(lights[j].Dong, ((StreetlightSpec)plan.City.Assets[lights[j].Asset].Spec).Lamps);
         }
     }
 }

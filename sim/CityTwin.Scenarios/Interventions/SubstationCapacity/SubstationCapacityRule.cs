@@ -3,6 +3,7 @@ using CityTwin.Scenarios.Catalog;
 using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Scenarios.Definitions;
 using CityTwin.Scenarios.Engine;
+using static CityTwin.Scenarios.Interventions.CatalogueParts;
 
 namespace CityTwin.Scenarios.Interventions.SubstationCapacity;
 
@@ -15,12 +16,18 @@ internal sealed class SubstationCapacityRule : InterventionRule
             new("capacityMw", "MW", 60, 5, 480,
                 "Capacity added (MVA taken as MW at unity power factor).",
                 "[KR] Incheon's 154 kV Namdong, Dongchun and Obong substations are 240 MVA each (Incheon City, 2016) = 4 × 60 MVA transformers [derived]"),
+            CapitalCost("MW", 400_000_000, 5_000_000_000,
+                "[estimate] a 60 MVA 154 kV transformer bay with its switchgear for some 20–30 billion won, ≈400 million won per MW; KEPCO's costs were not found"),
+            OperatingCost("MW", 4_000_000, 100_000_000,
+                "[estimate] about 1 % of the capital cost a year"),
         ],
         [ScenarioTargetKind.Gu, ScenarioTargetKind.Dong, ScenarioTargetKind.Polygon, ScenarioTargetKind.Assets], ["substation"]);
 
     public override int CatalogueOrder => 110;
 
     public override string QuantityUnit => "MW added";
+
+    public override string CostUnit => "MW";
 
     internal override void Apply(InterventionApplication intervention, DistrictPlanBuilder plan)
     {
@@ -39,7 +46,7 @@ internal sealed class SubstationCapacityRule : InterventionRule
             if (!intervention.Contains(s.Asset)) continue;
             var added = capacity * ((SubstationSpec)city.Assets[s.Asset].Spec).CapacityMw / targetCapacity;
             s.ExtraCapacityMw += added;
-            intervention.Quantity += added;
+            intervention.Add(s.Dong, added);
             intervention.Assets++;
             intervention.TouchDong(s.Dong);
         }

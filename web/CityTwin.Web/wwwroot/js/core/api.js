@@ -240,6 +240,13 @@ export const api = {
       csv: `${SCENARIOS}/${enc(id)}/export/kpis.csv`,
       geojson: `${SCENARIOS}/${enc(id)}/export/districts.geojson`,
       brief: `${SCENARIOS}/${enc(id)}/brief`,
+      economics: `${SCENARIOS}/${enc(id)}/export/economics.csv`,
+      json: `${SCENARIOS}/${enc(id)}/export/results.json`,
+    }),
+    /** Up to three runs side by side: their brief and CSV. @param {string[]} ids */
+    compareUrls: (ids) => ({
+      brief: `${SCENARIOS}/compare/brief?ids=${ids.map(enc).join(',')}`,
+      csv: `${SCENARIOS}/compare/kpis.csv?ids=${ids.map(enc).join(',')}`,
     }),
   },
   tours: {

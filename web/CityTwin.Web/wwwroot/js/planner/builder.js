@@ -10,6 +10,7 @@ import { humanize, onLanguageChange, t } from '../core/i18n.js';
 import { may } from '../core/session.js';
 import { store } from '../core/store.js';
 import { InterventionCards } from './cards.js';
+import { runOptionsBody, runOptionsSection } from './run-options.js';
 
 const MAX_NAME = 120;
 const MAX_SEED = 2147483647;
@@ -24,7 +25,7 @@ export class ScenarioBuilder {
   constructor(root, ctx) {
     this.root = root;
     this.ctx = ctx;
-    /** @type {{interventions: any[], conditions: any[], limits: any}} */
+    /** @type {{interventions: any[], conditions: any[], limits: any, economics?: any, maxSeeds?: number}} */
     this.catalog = { interventions: [], conditions: [], limits: {} };
     /** @type {any[]} intervention cards, in order */
     this.cards = [];
@@ -43,6 +44,8 @@ export class ScenarioBuilder {
     /** @type {HTMLInputElement} */ this.horizonInput = unset;
     /** @type {HTMLInputElement} */ this.stepInput = unset;
     /** @type {HTMLInputElement} */ this.seedInput = unset;
+    /** @type {HTMLInputElement} */ this.seedCountInput = unset;
+    /** @type {Record<string, HTMLInputElement>} */ this.moneyInputs = {};
     /** @type {HTMLElement} */ this.cardsEl = unset;
     /** @type {HTMLSelectElement} */ this.addSelect = unset;
     /** @type {HTMLElement} */ this.interventionsErr = unset;
@@ -64,6 +67,8 @@ export class ScenarioBuilder {
       interventions: catalog?.interventions ?? [],
       conditions: catalog?.conditions ?? [],
       limits: catalog?.limits ?? {},
+      economics: catalog?.economics ?? null,
+      maxSeeds: num(catalog?.maxSeeds) ?? 50,
     };
     this.render();
   }
@@ -211,7 +216,8 @@ export class ScenarioBuilder {
       h('span', { class: 'icon', 'aria-hidden': 'true', text: '▶' }), h('span', { class: 'label', i18n: 'plan.build.run' }));
     const submit = h('div', { class: 'plan-submit' }, this.generalErr, h('div', { class: 'submit-row' }, this.summary, this.runButton));
 
-    form.append(about, start, timing, conditions, interventions, submit);
+    const options = runOptionsSection(this, this.catalog.economics, this.catalog.maxSeeds ?? 50);
+    form.append(about, start, timing, options, conditions, interventions, submit);
     this.root.replaceChildren(form);
     this.validate();
   }
@@ -340,6 +346,7 @@ export class ScenarioBuilder {
       seed: Number(this.seedInput.value),
       conditions: this.enabledConditions().map(c => ({ type: c.def.type, parameters: nums(c.values) })),
       interventions: this.cards.map(c => ({ type: c.def.type, parameters: nums(c.values), target: this.interventions.targetBody(c) })),
+      ...runOptionsBody(this),
     };
   }
 

@@ -19,8 +19,10 @@ export class ScenarioChart {
 
   /**
    * @param {{xs: number[], relative: boolean, unit: string, hoursLabel: (h: number) => string,
-   *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[]}[]}} spec
+   *          xLabel?: string, yTitle?: string, xTitle?: string, series: {label: string, color: string, values: (number|null)[], dash?: number[], width?: number}[],
+   *          bands?: {upper: number, lower: number, fill: string}[], ySize?: number}} spec
    *   xs: seconds since the epoch, or hours since the start when `relative` (runs with different starts)
+   *   bands: the area between two of the series (indices into `series`) is filled: a 90 % band over seeds
    */
   setData(spec) {
     this.spec = spec;
@@ -66,20 +68,21 @@ export class ScenarioChart {
             : span > 2 * DAY_S ? formatDate(v * 1000) : formatTime(v * 1000, { seconds: false }))),
         },
         // The unit is named on the axis itself, so the chart reads without its legend.
-        { ...axis, size: 56, space: 24, label: spec.yTitle ?? unit, labelSize: 18, labelFont: AXIS_TITLE_FONT, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
+        { ...axis, size: spec.ySize ?? 56, space: 24, label: spec.yTitle ?? unit, labelSize: 18, labelFont: AXIS_TITLE_FONT, values: (u, ticks) => ticks.map(v => formatNumber(v)) },
       ],
       series: [
         { label: spec.xLabel ?? '', value: (u, v) => xValue(v) },
         ...spec.series.map(s => ({
           label: s.label,
           stroke: s.color,
-          width: s.dash ? 1.6 : 2.2,
+          width: s.width ?? (s.dash ? 1.6 : 2.2),
           dash: s.dash,
           points: { show: spec.xs.length < 4 },
           value: (u, v) => (v == null ? '–' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`),
         })),
       ],
     };
+    if (spec.bands?.length) opts.bands = spec.bands.map(b => ({ series: [b.upper + 1, b.lower + 1], fill: b.fill }));
     if (!relative) opts.tzDate = (ts) => uPlot.tzDate(new Date(ts * 1000), cityTimeZone());
     this.plot = new uPlot(opts, [spec.xs, ...spec.series.map(s => s.values)], this.container);
   }

@@ -93,6 +93,8 @@ export class Planner {
       get runs() { return self.runs.map(r => ({ id: r.id, name: r.name, status: r.status, progress: r.progress })); },
       get results() { return self.results.shownIds; },
       get chartAxes() { return self.results.chart?.axisTitles ?? []; },
+      get chartBands() { return self.results.chart?.spec?.bands?.length ?? 0; },
+      get cashflowAxes() { return self.results.moneyChart?.axisTitles ?? []; },
       openPlanner: (tab) => self.open(tab),
       closePlanner: () => self.close(),
     };

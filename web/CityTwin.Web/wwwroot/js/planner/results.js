@@ -6,6 +6,7 @@ import { humanize, localName, numberLocale, onLanguageChange, t } from '../core/
 import { getRun } from './scenario-runs.js';
 import { ScenarioChart } from './chart.js';
 import { h, nextId } from '../core/dom.js';
+import { moneySection } from './money.js';
 
 /** Line colours of the compared runs, in order (the baseline is grey and dashed). */
 export const RUN_COLORS = ['#5cc8ff', '#ffb347', '#d58cff'];
@@ -63,6 +64,8 @@ export class ResultsView {
     this.mapRun = null;
     this.mapActive = false;
     this.chart = null;
+    /** @type {import('./chart.js').ScenarioChart|null} the cash-flow chart of the money section */
+    this.moneyChart = null;
     this.loadToken = 0;
     this.renderEmpty();
     onLanguageChange(() => { if (this.items.length) this.render(); else this.renderEmpty(); });
@@ -182,12 +185,15 @@ export class ResultsView {
     const chartBox = h('div', { class: 'plan-chart', testid: 'scenario-chart', role: 'img' });
     chartBox.setAttribute('aria-label', t('plan.results.chartLabel', { kpi: kpiDef?.name ?? '' }));
 
+    const money = moneySection(this.items);
+    this.moneyChart = money.chart;
     const sections = [
       runsHead,
       this.problems?.length ? h('div', { class: 'plan-message warn', role: 'status' }, this.problems.map(p => h('p', { text: p }))) : null,
       pickers,
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.overTime', { kpi: kpiDef?.name ?? '' }) }), chartBox),
-      h('section', { class: 'plan-section' }, h('h3', { i18n: 'plan.results.cityTotals' }), this.kpiTable(kpis, shared)),
+      h('section', { class: 'plan-section' }, h('h3', { i18n: 'plan.results.cityTotals' }), this.bandNote(), this.kpiTable(kpis, shared)),
+      money.el,
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef?.name ?? '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
       this.exports(),
     ];
@@ -215,6 +221,7 @@ export class ResultsView {
         h('th', { scope: 'col', class: 'num', i18n: 'plan.results.scenario' }),
         h('th', { scope: 'col', class: 'num', i18n: 'plan.results.delta' }),
         h('th', { scope: 'col', class: 'num', i18n: 'plan.results.deltaPercent' }));
+      if (this.items[0]?.results?.uncertainty) head.append(h('th', { scope: 'col', class: 'num', i18n: 'plan.results.band' }));
     }
     const body = h('tbody');
     for (const k of kpis) {
@@ -238,7 +245,8 @@ export class ResultsView {
           const v = this.kpiOf(it, k.id);
           const cell = h('td', { class: 'num run-cell', dataset: { runId: it.id } },
             h('div', { class: 'value', testid: 'kpi-scenario', text: fmtValue(v?.scenario) }),
-            this.deltaBadge(v, better, it.id, true));
+            this.deltaBadge(v, better, it.id, true),
+            this.bandText(it, k.id) ? h('div', { class: 'band muted small', testid: 'kpi-band', text: this.bandText(it, k.id) }) : null);
           if (!shared) {
             cell.dataset.tip = t('plan.results.ownBaseline', { run: it.name, value: `${fmtValue(v?.baseline)}${k.unit ? ` ${k.unit}` : ''}` });
             cell.tabIndex = 0;
@@ -251,6 +259,7 @@ export class ResultsView {
           h('td', { class: 'num', testid: 'kpi-scenario', text: fmtValue(v?.scenario) }),
           h('td', { class: 'num' }, this.deltaBadge(v, better, this.items[0].id, false)),
           h('td', { class: `num ${verdict(v?.delta, better, v?.baseline)}`, testid: 'kpi-delta-percent', text: fmtPercent(v?.deltaPercent) }));
+        if (this.items[0]?.results?.uncertainty) row.append(h('td', { class: 'num band', testid: 'kpi-band', text: this.bandText(this.items[0], k.id) ?? '–' }));
       }
       body.append(row);
     }
@@ -302,8 +311,20 @@ export class ResultsView {
       h('div', { class: 'row' },
         h('a', { class: 'btn small', href: urls.csv, download: `${slug(it.name)}-kpis.csv`, testid: 'export-csv', i18n: 'plan.results.exportCsv' }),
         h('a', { class: 'btn small', href: urls.geojson, download: `${slug(it.name)}-districts.geojson`, testid: 'export-geojson', i18n: 'plan.results.exportGeojson' }),
+        it.results?.economics ? h('a', { class: 'btn small', href: urls.economics, download: `${slug(it.name)}-economics.csv`, testid: 'export-economics', i18n: 'plan.results.exportEconomics' }) : null,
+        h('a', { class: 'btn small', href: urls.json, download: `${slug(it.name)}-results.json`, testid: 'export-json', i18n: 'plan.results.exportJson' }),
         h('a', { class: 'btn small primary', href: urls.brief, target: '_blank', rel: 'noopener', testid: 'export-brief', i18nTitle: 'plan.results.briefTitle' },
-          h('span', { i18n: 'plan.results.exportBrief' }), h('span', { 'aria-hidden': 'true', text: ' ↗' }))));
+          h('span', { i18n: 'plan.results.exportBrief' }), h('span', { 'aria-hidden': 'true', text: ' ↗' }))),
+      this.items.length > 1 ? this.compareExports() : null);
+  }
+
+  /** The brief and CSV of every shown run side by side. */
+  compareExports() {
+    const urls = api.scenarios.compareUrls(this.items.map(i => i.id));
+    return h('div', { class: 'row compare-exports' },
+      h('a', { class: 'btn small', href: urls.csv, download: 'scenarios-compared.csv', testid: 'export-compare-csv', i18n: 'plan.results.exportCompareCsv' }),
+      h('a', { class: 'btn small primary', href: urls.brief, target: '_blank', rel: 'noopener', testid: 'export-compare-brief' },
+        h('span', { text: t('plan.results.exportCompareBrief', { n: this.items.length }) }), h('span', { 'aria-hidden': 'true', text: ' ↗' })));
   }
 
   chartSpec(kpiDef, shared) {
@@ -340,6 +361,18 @@ export class ResultsView {
       const s = it.results?.series?.[this.kpi];
       if (s) series.push({ label: it.name, color: it.color, values: align(times[i], s.scenario) });
     });
+    // A run over several seeds: its scenario's 5th and 95th percentiles, the band between them filled
+    // in the run's own colour (the legend names both edges).
+    /** @type {{upper: number, lower: number, fill: string}[]} */
+    const bands = [];
+    this.items.forEach((it, i) => {
+      const b = it.results?.uncertainty?.series?.[this.kpi];
+      if (!b) return;
+      const n = it.results.uncertainty.seeds?.length ?? 0;
+      series.push({ label: t('plan.results.bandLow', { run: it.name, n }), color: fade(it.color), width: 1, values: align(times[i], b.scenarioLow) });
+      series.push({ label: t('plan.results.bandHigh', { run: it.name, n }), color: fade(it.color), width: 1, values: align(times[i], b.scenarioHigh) });
+      bands.push({ upper: series.length - 1, lower: series.length - 2, fill: `${it.color}33` });
+    });
     const name = kpiDef.name || humanize(kpiDef.id);
     // The series are rates per step (kW, veh·km/h), the table's totals are amounts (MWh, veh·km):
     // the chart's axis names the unit the series carry.
@@ -347,7 +380,7 @@ export class ResultsView {
     // Axis titles: the KPI with its unit, and what the time axis counts in.
     const yTitle = unit ? `${name} (${unit})` : name;
     const xTitle = relative ? t('chart.hours') : t('chart.time', { zone: cityZoneName(xs[0] * 1000) });
-    return { xs, series, unit, yTitle, xTitle, relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
+    return { xs, series, bands, unit, yTitle, xTitle, relative, xLabel: t('plan.results.time'), hoursLabel: (v) => t('plan.results.hoursIn', { h: formatNumber(v) }) };
   }
 
   // ---- map ---------------------------------------------------------------------------------
@@ -380,6 +413,20 @@ export class ResultsView {
   destroyChart() {
     this.chart?.destroy();
     this.chart = null;
+    this.moneyChart?.destroy();
+    this.moneyChart = null;
+  }
+
+  /** Says what the band is when a shown run repeated over seeds. */
+  bandNote() {
+    const n = Math.max(0, ...this.items.map(it => it.results?.uncertainty?.seeds?.length ?? 0));
+    return n > 1 ? h('p', { class: 'muted small', testid: 'band-note', text: t('plan.results.bandNote', { n }) }) : null;
+  }
+
+  /** "median [p5 – p95]" of a KPI's change over seeds, or null. */
+  bandText(item, kpiId) {
+    const b = item?.results?.uncertainty?.kpis?.find(k => k.id === kpiId)?.delta;
+    return b ? `${fmtDelta(b.median)} [${fmtDelta(b.low)} – ${fmtDelta(b.high)}]` : null;
   }
 }
 
