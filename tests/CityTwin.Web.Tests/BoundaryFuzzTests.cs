@@ -79,6 +79,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/scenarios/");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/clock");
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/assets");
+        Assert.Contains(endpoints, FuzzForms.ReadsForm);
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin: every endpoint, write or read, gets as far as reading its input.

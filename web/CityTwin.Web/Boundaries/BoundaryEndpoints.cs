@@ -7,12 +7,15 @@ public static class BoundaryEndpoints
 
     public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
 
+    public static bool IsCityImport(HttpContext http) => Is(http, HttpMethods.Post, Cities.CityImportEndpoints.ImportRoute);
+
     public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");
 
     /// <summary>The body limit of the endpoint the request was routed to.</summary>
     public static long BodyLimit(HttpContext http, BoundaryOptions options) =>
         IsScenarioSubmission(http) ? options.ScenarioBodyBytes
         : IsClockChange(http) ? options.ClockBodyBytes
+        : IsCityImport(http) ? options.CityImportBodyBytes
         : options.MaxBodyBytes;
 
     private static bool Is(HttpContext http, string method, string route) =>

@@ -17,6 +17,9 @@ public sealed record BoundaryOptions
     /// <summary>Largest clock change (<c>POST /api/clock</c>): three small fields.</summary>
     public long ClockBodyBytes { get; init; } = 4 * 1024;
 
+    /// <summary>Largest city-pack import upload (<c>POST /api/cities/import</c>): boundary, building and road files together.</summary>
+    public long CityImportBodyBytes { get; init; } = 100L * 1024 * 1024;
+
     /// <summary>Longest route value (ids, codes, names); longer ones are refused before any grain is asked.</summary>
     public int MaxRouteValueLength { get; init; } = 256;
 
