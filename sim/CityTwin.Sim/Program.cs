@@ -1,5 +1,10 @@
 using CityTwin.Hosting;
+using CityTwin.Sim;
 using CityTwin.Simulation;
+
+// A command first; without one this is the simulator process.
+if (args.Length > 0 && args[0] == ImportCityCommand.Name)
+    return ImportCityCommand.Run(args[1..], Console.Out, Console.Error);
 
 var builder = Host.CreateApplicationBuilder(args);
 
@@ -14,6 +19,7 @@ var host = builder.Build();
 host.Services.GetRequiredService<ILogger<Program>>()
     .LogInformation("Simulator loaded {City}: {Assets} assets in {Ms} ms", catalog.NameEn, catalog.Assets.Count, (int)loadTime.TotalMilliseconds);
 host.Run();
+return 0;
 
 /// <summary>Entry point of the simulator process.</summary>
 public partial class Program;

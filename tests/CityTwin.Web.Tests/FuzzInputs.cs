@@ -69,6 +69,7 @@ public static class FuzzInputs
         Gen.Int[0, endpoints.Count - 1].SelectMany(i =>
         {
             var e = endpoints[i];
+            if (FuzzForms.ReadsForm(e)) return Gen.Frequency((3, (IGen<FuzzCase>)FuzzForms.For(e, Value)), (1, WholeBodyFault(e)));
             var valueFaults = ValueFault(e);
             var bodyFaults = Gen.Frequency((3, (IGen<FuzzCase>)BodyFault(e)), (1, WholeBodyFault(e)));
             return e.BodyType is null && e.Method is "GET" or "HEAD"

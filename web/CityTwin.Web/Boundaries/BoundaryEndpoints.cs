@@ -11,6 +11,7 @@ public static class BoundaryEndpoints
     /// <summary>A tour document: created, replaced or imported.</summary>
     public static bool IsTourDocument(HttpContext http) =>
         Is(http, HttpMethods.Post, "/api/tours") || Is(http, HttpMethods.Put, "/api/tours/{id}") || Is(http, HttpMethods.Post, "/api/tours/import");
+    public static bool IsCityImport(HttpContext http) => Is(http, HttpMethods.Post, Cities.CityImportEndpoints.ImportRoute);
 
     public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");
 
@@ -20,6 +21,7 @@ public static class BoundaryEndpoints
         : IsClockChange(http) ? options.ClockBodyBytes
         : IsTelemetry(http) ? options.TelemetryBodyBytes
         : IsTourDocument(http) ? options.TourBodyBytes
+        : IsCityImport(http) ? options.CityImportBodyBytes
         : options.MaxBodyBytes;
 
     private static bool Is(HttpContext http, string method, string route) =>

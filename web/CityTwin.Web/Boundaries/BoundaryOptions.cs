@@ -22,6 +22,8 @@ public sealed record BoundaryOptions
 
     /// <summary>Largest telemetry batch (<c>POST /api/telemetry</c>): 10,000 readings of about 100 bytes fit with room.</summary>
     public long TelemetryBodyBytes { get; init; } = 4 * 1024 * 1024;
+    /// <summary>Largest city-pack import upload (<c>POST /api/cities/import</c>): boundary, building and road files together.</summary>
+    public long CityImportBodyBytes { get; init; } = 100L * 1024 * 1024;
 
     /// <summary>Longest route value (ids, codes, names); longer ones are refused before any grain is asked.</summary>
     public int MaxRouteValueLength { get; init; } = 256;

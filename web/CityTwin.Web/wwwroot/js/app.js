@@ -3,6 +3,7 @@
 import { AdminPanel } from './account/admin.js';
 import { setupAlarms } from './alarms/setup.js';
 import { setupAccount } from './account/account.js';
+import { CitiesPanel } from './cities/cities.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
 import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
@@ -245,6 +246,16 @@ async function main() {
     simNow: () => clock.now(),
   });
   cityTwin.planner = planner.hooks;
+
+  /** @type {CitiesPanel|null} */
+  let cities = null;
+  $('#cities-button').addEventListener('click', () => {
+    // On phones the button sits in the header menu: fold it away for the panel.
+    if ($('#header-menu').dataset.open === 'true') $('[data-testid="menu-button"]').click();
+    cities ??= new CitiesPanel($('.stage'), twin.map);
+    cityTwin.cities = cities.hooks;
+    cities.open();
+  });
 
   const viewport = () => {
     const b = twin.map.getBounds();

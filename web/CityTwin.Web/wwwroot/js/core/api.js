@@ -67,7 +67,7 @@ function normalizeErrors(errors) {
 /**
  * @typedef {object} RequestOptions
  * @property {'GET'|'POST'|'PUT'|'DELETE'} [method]
- * @property {unknown} [body] sent as JSON
+ * @property {unknown} [body] sent as JSON (a FormData as multipart/form-data)
  * @property {AbortSignal} [signal]
  * @property {number[]} [okStatuses] error statuses to treat as success (e.g. 404 on DELETE)
  */
@@ -128,13 +128,15 @@ function notifySignIn(e, url) {
 async function send(url, { method = 'GET', body, signal, okStatuses = [] }) {
   /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A form (file upload) sets its own multipart content type and boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   const token = isUnsafe(method) ? session?.token() : null;
   if (token) headers[CSRF_HEADER] = token;
   const res = await fetch(url, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     signal,
     credentials: 'same-origin',
   });
@@ -221,6 +223,13 @@ export const api = {
   historyCsvUrl: (path, range) => `/api/${path}/history.csv${query(range)}`,
   /** The map at a past minute (assets only with a bbox). @param {{t: string, bbox?: string}} at @param {AbortSignal} [signal] */
   replay: (at, signal) => getJson(`/api/replay${query(at)}`, { signal }),
+  cities: {
+    list: () => getJson('/api/cities'),
+    /** @param {string} id */
+    boundaries: (id) => getJson(`/api/cities/${enc(id)}/boundaries`),
+    /** @param {FormData} form */
+    importCity: (form) => request('/api/cities/import', { method: 'POST', body: form }),
+  },
 
   scenarios: {
     catalog: () => getJson(`${SCENARIOS}/catalog`),

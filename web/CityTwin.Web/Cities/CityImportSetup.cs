@@ -1,0 +1,13 @@
+namespace CityTwin.Web.Cities;
+
+/// <summary>Registers the installed-pack list and the import.</summary>
+public static class CityImportSetup
+{
+    public static IServiceCollection AddCityImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CityPacksOptions>(configuration.GetSection(CityPacksOptions.Section));
+        services.AddSingleton<CityPackFolders>();
+        services.AddSingleton<CityImportRunner>();
+        return services;
+    }
+}
