@@ -55,5 +55,6 @@ public static class AuditActions
     public const string ScenarioDelete = "scenario.delete";
     public const string ScenarioPublish = "scenario.publish";
     public const string ScenarioUnpublish = "scenario.unpublish";
+    public const string IndicatorTarget = "indicator.target";
     public const string Forbidden = "access.forbidden";
 }
