@@ -51,6 +51,7 @@ public static class FuzzInputs
     {
         ["code"] = "28185", ["area"] = "28185", ["layer"] = "buildings", ["name"] = "boundaries",
         ["z"] = "14", ["x"] = "13969", ["y"] = "6344", ["bbox"] = "126.6,37.4,126.7,37.5", ["limit"] = "10", ["kind"] = "streetlight",
+        ["indicatorId"] = "pm25",
     };
 
     /// <summary>
