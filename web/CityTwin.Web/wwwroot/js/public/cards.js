@@ -35,6 +35,15 @@ export function renderCards(container, data, area, options) {
   }
 }
 
+/**
+ * A target as the city set it (3.75 stays 3.75, where figures round to three significant digits).
+ * @param {number} v
+ */
+function formatExact(v) {
+  const a = Math.abs(v);
+  return formatNumber(v, a === 0 || a >= 1000 ? 0 : Math.min(6, Math.max(0, 3 - Math.floor(Math.log10(a)))));
+}
+
 /** @param {import('./model.js').IndicatorInfo} info */
 export function indicatorName(info) { return info.names?.[language()] || info.name; }
 
@@ -56,7 +65,7 @@ function card(info, figure, options) {
       h('span', { class: 'pv-unit' }, info.unit),
       h('span', { class: `pv-score pv-${band}`, title: t('public.scoreHelp') }, `${t('public.score')} ${scoreText(figure?.score)}`)),
     h('div', { class: 'pv-target-line' },
-      h('span', {}, t('public.targetIs', { value: formatNumber(info.target), unit: info.unit, better: t(info.better === 'lower' ? 'public.lowerBetter' : 'public.higherBetter') }))),
+      h('span', {}, t('public.targetIs', { value: formatExact(info.target), unit: info.unit, better: t(info.better === 'lower' ? 'public.lowerBetter' : 'public.higherBetter') }))),
     h('div', { class: 'pv-trend' }),
     h('details', { class: 'pv-details' },
       h('summary', { i18n: 'public.about' }),
@@ -81,11 +90,18 @@ function targetForm(info, setTarget) {
   });
   const message = h('span', { class: 'pv-form-message', role: 'status' });
   const button = h('button', { type: 'submit', class: 'pv-button', i18n: 'public.setTarget', testid: `target-save-${info.id}` });
-  const form = h('form', { class: 'pv-target-form' },
+  // The range is checked here, in the visitor's language, before anything is sent; the server checks it again.
+  const form = h('form', { class: 'pv-target-form', novalidate: true },
     h('label', {}, h('span', {}, t('public.newTarget', { unit: info.unit })), input), button, message);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const value = Number(input.value);
+    const value = input.value.trim() === '' ? NaN : Number(input.value);
+    if (!Number.isFinite(value) || value < info.targetMin || value > info.targetMax) {
+      message.textContent = t('public.targetRange', { min: formatExact(info.targetMin), max: formatExact(info.targetMax), unit: info.unit });
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    input.removeAttribute('aria-invalid');
     button.disabled = true;
     message.textContent = t('public.saving');
     try {
