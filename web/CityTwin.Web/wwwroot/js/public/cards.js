@@ -2,10 +2,10 @@
 // what the ISO indicator means, where the data comes from, and (for planners and admins) the
 // form that sets the city's target.
 import { h } from '../core/dom.js';
-import { formatDate, formatNumber, formatTime, toMillis } from '../core/format.js';
+import { formatDate, formatTime, toMillis } from '../core/format.js';
 import { language, t } from '../core/i18n.js';
 import { ProblemError } from '../core/api.js';
-import { scoreBand, scoreText } from './score.js';
+import { formatFigure, scoreBand, scoreText } from './score.js';
 import { drawTrend } from './trend.js';
 
 /** @type {{destroy: () => void}[]} */
@@ -35,15 +35,6 @@ export function renderCards(container, data, area, options) {
   }
 }
 
-/**
- * A target as the city set it (3.75 stays 3.75, where figures round to three significant digits).
- * @param {number} v
- */
-function formatExact(v) {
-  const a = Math.abs(v);
-  return formatNumber(v, a === 0 || a >= 1000 ? 0 : Math.min(6, Math.max(0, 3 - Math.floor(Math.log10(a)))));
-}
-
 /** @param {import('./model.js').IndicatorInfo} info */
 export function indicatorName(info) { return info.names?.[language()] || info.name; }
 
@@ -61,11 +52,11 @@ function card(info, figure, options) {
       h('span', { class: `pv-badge ${info.synthetic ? 'pv-synthetic' : 'pv-real'}`, i18n: info.synthetic ? 'public.synthetic' : 'public.real' })),
     h('h3', { class: 'pv-card-title' }, indicatorName(info)),
     h('div', { class: 'pv-figure' },
-      h('span', { class: 'pv-value', testid: 'figure-value' }, formatNumber(figure?.value)),
+      h('span', { class: 'pv-value', testid: 'figure-value' }, formatFigure(figure?.value)),
       h('span', { class: 'pv-unit' }, info.unit),
       h('span', { class: `pv-score pv-${band}`, title: t('public.scoreHelp') }, `${t('public.score')} ${scoreText(figure?.score)}`)),
     h('div', { class: 'pv-target-line' },
-      h('span', {}, t('public.targetIs', { value: formatExact(info.target), unit: info.unit, better: t(info.better === 'lower' ? 'public.lowerBetter' : 'public.higherBetter') }))),
+      h('span', {}, t('public.targetIs', { value: formatFigure(info.target), unit: info.unit, better: t(info.better === 'lower' ? 'public.lowerBetter' : 'public.higherBetter') }))),
     h('div', { class: 'pv-trend' }),
     h('details', { class: 'pv-details' },
       h('summary', { i18n: 'public.about' }),
@@ -75,7 +66,7 @@ function card(info, figure, options) {
         info.targetSetAt ? t('public.targetSetOn', { date: formatDate(toMillis(info.targetSetAt)) }) : info.targetSource)),
     h('p', { class: 'pv-updated' }, t('public.updated', {
       time: Number.isFinite(updated) ? `${formatDate(updated)} ${formatTime(updated, { seconds: false })}` : '–',
-    }), ' ', figure?.latest == null ? '' : t('public.latest', { value: formatNumber(figure.latest), unit: info.unit })),
+    }), ' ', figure?.latest == null ? '' : t('public.latest', { value: formatFigure(figure.latest), unit: info.unit })),
     options.canSetTargets ? targetForm(info, options.setTarget) : null);
 }
 
@@ -97,7 +88,7 @@ function targetForm(info, setTarget) {
     e.preventDefault();
     const value = input.value.trim() === '' ? NaN : Number(input.value);
     if (!Number.isFinite(value) || value < info.targetMin || value > info.targetMax) {
-      message.textContent = t('public.targetRange', { min: formatExact(info.targetMin), max: formatExact(info.targetMax), unit: info.unit });
+      message.textContent = t('public.targetRange', { min: formatFigure(info.targetMin), max: formatFigure(info.targetMax), unit: info.unit });
       input.setAttribute('aria-invalid', 'true');
       return;
     }
