@@ -59,7 +59,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         await using var again = TwinAppFactory.Create(new TwinAppOptions { Environment = environment, QuietLogs = true, DataDirectory = store, Settings = settings });
         await again.WaitUntilLiveAsync();
         using var admin = again.CreateClientAs(Roles.Admin);
-        foreach (var url in new[] { "/api/clock", "/api/scenarios", "/api/tours", "/api/admin/users", "/api/admin/tokens", "/api/admin/audit" })
+        foreach (var url in new[] { "/api/clock", "/api/scenarios", "/api/tours", "/api/public/indicators", "/api/alarms", "/api/admin/users", "/api/admin/tokens", "/api/admin/audit" })
         {
             var read = await admin.GetAsync(url);
             Assert.True(read.StatusCode == HttpStatusCode.OK, $"{url} after the restart: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}");
@@ -88,6 +88,7 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/" && e.QueryNames.Contains("ids"));
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/brief");
         Assert.Contains(endpoints, FuzzForms.ReadsForm);
+        Assert.Contains(endpoints, e => e.ToString() == "PUT /api/indicators/{indicatorId}/target");
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

@@ -53,6 +53,7 @@ public static class FuzzInputs
         ["z"] = "14", ["x"] = "13969", ["y"] = "6344", ["bbox"] = "126.6,37.4,126.7,37.5", ["limit"] = "10", ["kind"] = "streetlight",
         ["state"] = "open", ["severity"] = "critical", ["service"] = "traffic",
         ["from"] = "2026-12-01T00:00:00+09:00", ["to"] = "2026-12-01T06:00:00+09:00", ["step"] = "15m", ["format"] = "csv", ["t"] = "2026-12-01T03:00:00+09:00",
+        ["indicatorId"] = "pm25",
     };
 
     /// <summary>

@@ -8,9 +8,11 @@ public static class BoundaryEndpoints
     public static bool IsClockChange(HttpContext http) => Is(http, HttpMethods.Post, "/api/clock");
 
     public static bool IsTelemetry(HttpContext http) => Is(http, HttpMethods.Post, "/api/telemetry");
+
     /// <summary>A tour document: created, replaced or imported.</summary>
     public static bool IsTourDocument(HttpContext http) =>
         Is(http, HttpMethods.Post, "/api/tours") || Is(http, HttpMethods.Put, "/api/tours/{id}") || Is(http, HttpMethods.Post, "/api/tours/import");
+
     public static bool IsCityImport(HttpContext http) => Is(http, HttpMethods.Post, Cities.CityImportEndpoints.ImportRoute);
 
     public static bool IsSignIn(HttpContext http) => Is(http, HttpMethods.Post, "/api/account/sign-in");

@@ -8,7 +8,8 @@ namespace CityTwin.Web.Boundaries;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<BoundaryOptions> options, IWebHostEnvironment environment)
 {
-    private readonly string _pagePolicy = InlineScriptHashes.AddTo(options.Value.ContentSecurityPolicy, InlineScriptHashes.Of(environment.WebRootFileProvider));
+    private readonly string _pagePolicy = InlineScriptHashes.AddTo(options.Value.ContentSecurityPolicy,
+        [.. InlineScriptHashes.Of(environment.WebRootFileProvider), .. InlineScriptHashes.Of(environment.WebRootFileProvider, "public.html")]);
 
     /// <summary>Pages that carry inline scripts or styles of their own and get the inline-content policy.</summary>
     private static readonly string[] InlineContentPagePrefixes = ["/api-docs", "/dashboard", "/scalar"];
