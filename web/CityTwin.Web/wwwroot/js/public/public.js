@@ -91,7 +91,7 @@ function renderArea() {
   const area = areas.find(a => a.code === areaCode) ?? data.city;
   const picker = /** @type {HTMLSelectElement} */ ($('#pv-area'));
   picker.replaceChildren(...areas.map(a => h('option', { value: a.code, selected: a.code === area.code },
-    a.level === 'city' ? `${localName(a)} (${t('public.wholeCity')})` : localName(a))));
+    a.level === 'city' ? `${localName({ names: data?.cityNames })} (${t('public.wholeCity')})` : localName(a))));
   renderCards($('#pv-cards'), data, area, { canSetTargets: may('plan'), setTarget });
   $('#pv-profile').replaceChildren(
     h('dt', { i18n: 'public.population' }), h('dd', { testid: 'profile-population' }, formatNumber(area.population, 0)),
