@@ -13,7 +13,7 @@ namespace CityTwin.Web.Tests;
 public sealed class OpenApiTests(TwinAppFactory app)
 {
     private static readonly string[] FileContentTypes =
-        ["text/csv", "text/html", "application/geo+json", "application/vnd.mapbox-vector-tile"];
+        ["text/csv", "text/html", "application/geo+json", "application/vnd.mapbox-vector-tile", "image/svg+xml"];
 
     [Fact]
     public async Task Every_api_operation_documents_a_typed_success_response()

@@ -67,7 +67,7 @@ public static class TourSessionEndpoints
         }).RequireAuthorization(Policies.Touring)
             .WithSummary("Show another stop to every follower (the session's presenter, or an admin)");
 
-        sessions.MapPost("/{code}/ping", async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> (
+        sessions.MapPost("/{code}/ping", async Task<Results<Accepted<TourPingFrame>, ValidationProblem, ProblemHttpResult>> (
             string code, TourPingRequest? request, HttpContext http, IGrainFactory grains, ILogger<TourPingRequest> logger) =>
         {
             var (session, refusal) = await DrivenSessionAsync(code, http, grains, AuditActions.TourPing);
@@ -82,7 +82,7 @@ public static class TourSessionEndpoints
             }
             if (!await grains.GetGrain<ITourSessionGrain>(session.Code).PingAsync(request!.Lon!.Value, request.Lat!.Value)) return NotFound(code);
             await http.AuditAsync(AuditActions.TourPing, target: session.Code, detail: $"{request.Lon:0.#####}, {request.Lat:0.#####}");
-            return TypedResults.Accepted((string?)null);
+            return TypedResults.Accepted((string?)null, new TourPingFrame(session.Code, request.Lon.Value, request.Lat.Value));
         }).RequireAuthorization(Policies.Touring)
             .WithSummary("Show followers a pulse at a point of the map (the session's presenter, or an admin)");
 
