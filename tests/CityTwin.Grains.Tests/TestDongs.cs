@@ -29,4 +29,7 @@ public static class TestDongs
 
     /// <summary>Yeonan-dong (Jung-gu).</summary>
     public const string LiveFeed = "2811052000";
+
+    /// <summary>Sinpo-dong (Jung-gu).</summary>
+    public const string ReadingInstants = "2811053000";
 }
