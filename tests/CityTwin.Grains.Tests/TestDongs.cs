@@ -38,4 +38,7 @@ public static class TestDongs
 
     /// <summary>Dowon-dong (Jung-gu).</summary>
     public const string Replay = "2811056000";
+
+    /// <summary>Yulmok-dong (Jung-gu).</summary>
+    public const string ReadingInstants = "2811057000";
 }

@@ -16,6 +16,7 @@ public sealed class EmbeddedMqttBroker(
     : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
+    private bool _started;
 
     /// <summary>The port the broker listens on (once started).</summary>
     public int Port => options.Value.Mqtt.Port;
@@ -36,6 +37,7 @@ public sealed class EmbeddedMqttBroker(
         try
         {
             await _server.StartAsync();
+            _started = true;
             logger.LogInformation("MQTT broker listening on {Address}:{Port} for feed tokens", o.BindAddress, o.Port);
         }
         catch (Exception ex)
@@ -80,7 +82,18 @@ public sealed class EmbeddedMqttBroker(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } server) await server.StopAsync();
+        // A broker that never started (its port was taken) has nothing to stop.
+        if (_server is not { } server || !_started) return;
+        _started = false;
+        try
+        {
+            await server.StopAsync();
+        }
+        catch (Exception ex)
+        {
+            // Stopping must never fail the app's shutdown.
+            logger.LogWarning(ex, "The MQTT broker did not stop cleanly");
+        }
     }
 
     public ValueTask DisposeAsync()
