@@ -156,7 +156,7 @@ public static class ScenarioEndpoints
             await WithResultsAsync(id, http, grains, doc => TypedResults.File(
                 System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions),
                 "application/json", $"scenario-{id}-results.json")))
-            .Produces<Stream>(StatusCodes.Status200OK, "application/json")
+            .Produces<ScenarioResultsDocument>(StatusCodes.Status200OK, "application/json")
             .WithSummary("The whole results document (KPIs, series, costs, bands) as a JSON download");
 
         api.MapGet("/{id}/export/districts.geojson", async (string id, HttpContext http, IGrainFactory grains, CityCatalog city) =>
