@@ -279,11 +279,11 @@ public sealed class CityImporter(ImportLimits? limits = null)
         {
             var footprint = check.Polygonal(feature, FeatureLabel.Of(feature, name));
             if (footprint is null) continue;
-            if (locator.Locate(GeoMath.Anchor(footprint), maxDistanceM: 0) is null) { outside++; continue; }
+            if (locator.Locate(GeoMath.Anchor(footprint)) is null) { outside++; continue; }
             var h = FieldResolver.Number(feature, height) ?? FieldResolver.Number(feature, levels) * 3 ?? 0;
             list.Add(new ImportedBuilding(footprint, FieldResolver.Text(feature, name), double.IsFinite(h) && h is > 0 and <= 700 ? h : 0));
         }
-        if (outside > 0) notes.Add(new ImportProblem(layer.FileName, null, $"{outside} buildings outside every dong were left out"));
+        if (outside > 0) notes.Add(new ImportProblem(layer.FileName, null, $"{outside} buildings more than 3 km from every dong were left out (the loader places nearer ones in the nearest dong)"));
         return list;
     }
 
@@ -311,11 +311,11 @@ public sealed class CityImporter(ImportLimits? limits = null)
             for (var i = 0; i < g.NumGeometries; i++)
             {
                 if (g.GetGeometryN(i) is not LineString { NumPoints: >= 2 } line || line.Length <= 0) continue;
-                if (locator.Locate(GeoMath.Anchor(line), maxDistanceM: 0) is null) { outside++; continue; }
+                if (locator.Locate(GeoMath.Anchor(line)) is null) { outside++; continue; }
                 list.Add(new ImportedRoad(line, FieldResolver.Text(feature, name), cls, laneCount));
             }
         }
-        if (outside > 0) notes.Add(new ImportProblem(layer.FileName, null, $"{outside} road segments outside every dong were left out"));
+        if (outside > 0) notes.Add(new ImportProblem(layer.FileName, null, $"{outside} road segments more than 3 km from every dong were left out"));
         return list;
     }
 }

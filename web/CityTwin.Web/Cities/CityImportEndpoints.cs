@@ -27,23 +27,29 @@ public static class CityImportEndpoints
         api.MapGet("", (CityPackFolders folders) => TypedResults.Ok(folders.List().Select(p => p.Pack).ToList()))
             .WithSummary("The installed city packs: the running one, those shipped beside it and those imported");
 
-        api.MapGet("/{id}/boundaries", Results<Ok<System.Text.Json.JsonElement>, ProblemHttpResult, ValidationProblem> (string id, CityPackFolders folders, ILogger<CityPackFolders> logger) =>
+        api.MapGet("/{id}/boundaries", Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem> (string id, CityPackFolders folders, ILogger<CityPackFolders> logger) =>
         {
             var directory = folders.Find(id);
             if (directory is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown city", detail: $"No installed pack has the id '{id}'");
             try
             {
-                return TypedResults.Ok(PackBoundaries.Read(directory));
+                return TypedResults.Bytes(PackBoundaries.Read(directory), Api.AssetEndpoints.GeoJsonContentType);
             }
             catch (CityPackException ex)
             {
                 logger.LogWarning("Boundaries of {City} could not be read: {Problem}", id, ex.Message);
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The pack's boundaries could not be read: {ex.Message}"] });
             }
-        }).WithSummary("A pack's gu and dong boundaries as GeoJSON (property level: gu or dong), to show a city the twin does not run");
+        }).Produces<Stream>(StatusCodes.Status200OK, Api.AssetEndpoints.GeoJsonContentType)
+            .WithSummary("A pack's gu and dong boundaries as GeoJSON (property level: gu or dong), to show a city the twin does not run");
 
         api.MapPost("/import", ImportAsync)
             .RequireAuthorization(Policies.Administration)
+            .Produces<ImportPreview>(StatusCodes.Status200OK)
+            .Produces<ImportPreview>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import a city pack from uploaded boundary files (multipart form; admin). dryRun=true checks and previews without writing");
     }
 

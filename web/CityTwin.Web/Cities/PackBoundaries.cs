@@ -10,7 +10,7 @@ public static class PackBoundaries
 {
     private const double ToleranceDeg = 0.0001;
 
-    public static JsonElement Read(string directory)
+    public static byte[] Read(string directory)
     {
         var pack = CityManifestReader.Read(directory);
         using var buffer = new MemoryStream();
@@ -36,7 +36,6 @@ public static class PackBoundaries
             }
             GeoJsonWriter.WriteEnd(w);
         }
-        using var document = JsonDocument.Parse(buffer.ToArray());
-        return document.RootElement.Clone();
+        return buffer.ToArray();
     }
 }
