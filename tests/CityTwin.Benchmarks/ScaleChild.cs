@@ -45,9 +45,10 @@ public static class ScaleChild
             services.AddSingleton<SimulatorStatus>();
             services.AddSingleton<SimulatedAssets>();
             services.AddSingleton<SimulationEngine>();
-            // A day of 1-minute asset history costs ~7 kB per channel (README "History"): the
-            // scaled-up cities keep none, so the figure measures the live state alone.
-            if (factor > 1) services.Configure<CityTwin.Grains.History.HistoryOptions>(o => (o.AssetMinutes, o.AssetQuarters) = (0, 0));
+            // A day and a week of asset history cost ~7 kB per channel (README "History and time
+            // jumps"): the scaled-up cities keep the last two hours at 1 minute, as a city of a
+            // million assets would be configured (History:AssetMinutes=120, History:AssetQuarters=0).
+            if (factor > 1) services.Configure<CityTwin.Grains.History.HistoryOptions>(o => (o.AssetMinutes, o.AssetQuarters) = (120, 0));
         });
         using var subscription = host.Services.GetRequiredService<LiveFeed>().Subscribe(new LiveStateConsumer(state));
         var silo = watch.Elapsed.TotalSeconds - load - models;

@@ -48,6 +48,9 @@ export class HistoryChart {
 
   get range() { return RANGES.find(r => r.key === this.options.range) ?? RANGES[0]; }
 
+  /** The uPlot instance once there are points (tests read its axes). */
+  get plot() { return this.chart.plot; }
+
   async load() {
     const r = this.range;
     const to = this.options.now();
