@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CityTwin.Abstractions.Alarms;
+using CityTwin.Testing;
 using Xunit.Abstractions;
 
 namespace CityTwin.Cluster.Tests;

@@ -24,13 +24,23 @@ public sealed class AlarmBookGrain(
     TimeProvider time,
     ILogger<AlarmBookGrain> logger) : Grain, IAlarmBookGrain
 {
+    // One write at a time: the timer's batched write interleaves with ingest (a dong never waits
+    // for the store), and an operator's action waits here for its own write.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private AlarmBook _book = null!;
     private bool _dirty;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _book = new AlarmBook(this.GetPrimaryKeyString(), options.Value, stored.State);
-        this.RegisterGrainTimer(OnTimerAsync, options.Value.FlushInterval, options.Value.FlushInterval);
+        // Interleaving: while the timer's write waits on the store, dongs' transitions keep landing
+        // (the state is serialised before the write's first await, so what is written is consistent).
+        this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
+        {
+            DueTime = options.Value.FlushInterval,
+            Period = options.Value.FlushInterval,
+            Interleave = true,
+        });
         return Task.CompletedTask;
     }
 
@@ -64,16 +74,21 @@ public sealed class AlarmBookGrain(
     {
         var outcome = _book.Act(alarmId, action, time.GetUtcNow());
         if (outcome.Alarm is null) return outcome;
+        await _writeGate.WaitAsync();
         try
         {
-            await stored.WriteStateAsync();
             _dirty = false;
+            await stored.WriteStateAsync();
         }
         catch
         {
             // Not stored means not done: forget the change in memory too.
             DeactivateOnIdle();
             throw;
+        }
+        finally
+        {
+            _writeGate.Release();
         }
         Publish();
         return outcome;
@@ -83,26 +98,49 @@ public sealed class AlarmBookGrain(
 
     public async Task FlushAsync()
     {
-        _book.Tick(time.GetUtcNow());
-        Publish();
-        if (!_dirty) return;
-        await stored.WriteStateAsync();
-        _dirty = false;
+        await _writeGate.WaitAsync();
+        try
+        {
+            await TickAndWriteAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
+        // An action's write is under way: this round's changes go with the next one.
+        if (!await _writeGate.WaitAsync(0, cancellationToken)) return;
         try
         {
-            _book.Tick(time.GetUtcNow());
-            if (Publish() > 0) _dirty = true;
-            if (!_dirty) return;
-            await stored.WriteStateAsync(cancellationToken);
-            _dirty = false;
+            await TickAndWriteAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Alarm book {Book} could not write its changes; retrying", this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task TickAndWriteAsync(CancellationToken cancellationToken)
+    {
+        _book.Tick(time.GetUtcNow());
+        if (Publish() > 0) _dirty = true;
+        if (!_dirty) return;
+        _dirty = false;
+        try
+        {
+            await stored.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
         }
     }
 

@@ -33,6 +33,10 @@ export class AlarmPanel {
     this.selected = null;
     /** @type {RulesEditor|null} */
     this.rules = null;
+    /** The note, assignee and minutes being typed for the open alarm. */
+    this.draft = { note: '', assignee: '', minutes: '60' };
+    /** @type {string|null} */
+    this.draftFor = null;
     /** @type {any[]} */
     this.items = [];
     this.total = 0;
@@ -204,15 +208,23 @@ export class AlarmPanel {
     const a = detail.alarm;
     const box = /** @type {HTMLElement} */ (this.detailBox);
     box.hidden = false;
-    const note = h('input', { type: 'text', maxlength: '1000', testid: 'alarm-note', placeholder: t('alarmList.note'), 'aria-label': t('alarmList.note') });
-    const assignee = h('input', { type: 'text', maxlength: '100', testid: 'alarm-assignee', placeholder: t('alarmList.assignee'), 'aria-label': t('alarmList.assignee') });
-    const minutes = h('input', { type: 'number', min: '1', max: '10080', value: '60', testid: 'alarm-minutes', 'aria-label': t('alarmList.minutes') });
+    // What the operator is typing survives the re-renders that pushed changes cause.
+    if (this.draftFor !== a.id) {
+      this.draft = { note: '', assignee: '', minutes: '60' };
+      this.draftFor = a.id;
+    }
+    const draft = this.draft;
+    const note = h('input', { type: 'text', maxlength: '1000', value: draft.note, testid: 'alarm-note', placeholder: t('alarmList.note'), 'aria-label': t('alarmList.note'), on: { input: () => { draft.note = note.value; } } });
+    const assignee = h('input', { type: 'text', maxlength: '100', value: draft.assignee, testid: 'alarm-assignee', placeholder: t('alarmList.assignee'), 'aria-label': t('alarmList.assignee'), on: { input: () => { draft.assignee = assignee.value; } } });
+    const minutes = h('input', { type: 'number', min: '1', max: '10080', value: draft.minutes, testid: 'alarm-minutes', 'aria-label': t('alarmList.minutes'), on: { input: () => { draft.minutes = minutes.value; } } });
     const message = h('p', { class: 'alarm-message', role: 'status', testid: 'alarm-message' });
     const act = async (/** @type {string} */ action) => {
       message.textContent = '';
       try {
         const body = { note: note.value || undefined, assignee: action === 'assign' ? assignee.value : undefined, minutes: action === 'shelve' ? Number(minutes.value) : undefined };
         const done = await alarmApi.act(a.id, action, body);
+        draft.note = '';
+        if (action === 'assign') draft.assignee = '';
         this.renderDetail(done);
         this.reload();
       } catch (e) {
