@@ -81,6 +81,8 @@ export class LiveConnection {
   onAlarms(fn) {
     this.alarmListeners.add(fn);
     return () => this.alarmListeners.delete(fn);
+  }
+
   /**
    * Listens to a server message the constructor does not handle (tour pushes); returns a function that stops listening.
    * @param {string} name @param {(body: any) => void} fn
