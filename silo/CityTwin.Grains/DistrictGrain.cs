@@ -51,6 +51,7 @@ public sealed class DistrictGrain(CityCatalog catalog, ILiveFeed feed, CityTwinM
                 var kept = _history.Where(h => h.At < at).ToList();
                 _history.Clear();
                 foreach (var h in kept) _history.Enqueue(h);
+                _alarms?.StartTimeline();
                 break;
             case TimelineAdmission.Current when at > _latest:
                 _latest = at;

@@ -66,7 +66,13 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         switch (_history.Admit(batch))
         {
             case TimelineAdmission.Abandoned: return new IngestResult(0, []);
-            case TimelineAdmission.Started: Array.Fill(_updatedAt, batch.Timestamp); break;
+            case TimelineAdmission.Started:
+                // Back: no reading is "later" than the jump any more. Forward: the skipped time
+                // counts as silence, so a feed asset that reported before it goes stale as usual.
+                for (var i = 0; i < _updatedAt.Length; i++)
+                    if (_updatedAt[i] > batch.Timestamp) _updatedAt[i] = batch.Timestamp;
+                _alarms?.StartTimeline();
+                break;
         }
 
         List<string>? rejected = null;

@@ -72,7 +72,6 @@ public sealed class CityImportBrowserTests(BrowserFixture fixture) : IDisposable
         var page = session.Page;
         await session.SignInAsync(viewer);
 
-        await page.GetByTestId("menu-button").ClickAsync();
         await page.GetByTestId("cities-button").ClickAsync();
         await page.GetByTestId("city-incheon").WaitForAsync(new() { Timeout = MapSession.Timeout });
         Assert.True(await page.GetByTestId("city-import-admin-only").IsVisibleAsync());

@@ -112,7 +112,11 @@ public sealed class MapSession(IBrowserContext context, IPage page, BrowserFixtu
               const rect = m.getContainer().getBoundingClientRect();
               const avoid = [...document.querySelectorAll('.panel:not([hidden]), .maplibregl-ctrl, .site-marker')]
                 .map(e => e.getBoundingClientRect());
-              const free = (x, y) => !avoid.some(r => x >= r.left - 8 && x <= r.right + 8 && y >= r.top - 8 && y <= r.bottom + 8);
+              // Alarm markers sit on top of areas and assets and take their clicks.
+              const overlays = ['alarm-points', 'alarm-clusters'].filter(l => m.getLayer(l) && !layers.includes(l));
+              const uncovered = (x, y) => overlays.length === 0 || m.queryRenderedFeatures([[x - 12, y - 12], [x + 12, y + 12]], { layers: overlays }).length === 0;
+              const free = (x, y) => !avoid.some(r => x >= r.left - 8 && x <= r.right + 8 && y >= r.top - 8 && y <= r.bottom + 8)
+                && uncovered(x - rect.left, y - rect.top);
               for (const layer of layers) {
                 if (!m.getLayer(layer)) continue;
                 // Points: project each drawn feature (a coarse grid would step over small circles).

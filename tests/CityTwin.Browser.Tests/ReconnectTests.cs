@@ -57,6 +57,11 @@ public sealed class ReconnectTests(BrowserFixture fixture, ITestOutputHelper out
             await page.WaitForFunctionAsync("() => window.cityTwin.connectionState === 'connected'", null, new() { Timeout = 60_000 });
             await page.WaitForFunctionAsync($"() => window.cityTwin.stats.clockUpdates > {clocks} && window.cityTwin.stats.assetUpdates > {assets}", null, new() { Timeout = 30_000 });
             output.WriteLine($"live again {down.Elapsed.TotalSeconds:F1} s after the web node went down (restart included)");
+
+            // The page goes before the second node stops: an open WebSocket holds Kestrel's
+            // graceful stop until the host's shutdown timeout, which then cuts the silo's stop short.
+            await context.DisposeAsync();
+            context = null;
         }
         finally
         {

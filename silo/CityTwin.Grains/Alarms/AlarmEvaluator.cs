@@ -60,6 +60,22 @@ public sealed class AlarmEvaluator
     public int SlotCount => _slots.Length;
 
     /// <summary>
+    /// The city clock jumped (a new timeline): delays, rates and silences counted in the abandoned
+    /// timeline mean nothing in the new one (a jump back would otherwise hold every pending delay and
+    /// every rate rule until the clock caught up). Active alarms stay active until their condition
+    /// clears in the new timeline.
+    /// </summary>
+    public void RestartClock()
+    {
+        _started = default;
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            _slots[s].PendingSince = default;
+            _slots[s].LastReport = default;
+        }
+    }
+
+    /// <summary>
     /// Evaluates asset rules over a dong's current values (<c>values[i]</c> empty when asset i
     /// reported itself offline) and last report times; appends raises and clears to <paramref name="output"/>.
     /// </summary>

@@ -63,6 +63,13 @@ public sealed class AreaAlarms
         return SendAsync(at, evaluator);
     }
 
+    /// <summary>The city clock jumped: the evaluator starts counting time again and restates what holds.</summary>
+    public void StartTimeline()
+    {
+        _evaluator?.RestartClock();
+        _restate = true;
+    }
+
     private AlarmEvaluator Evaluator()
     {
         var rules = _rules.Current;

@@ -90,6 +90,24 @@ public sealed class AlarmEvaluatorTests
     }
 
     [Fact]
+    public void After_a_jump_back_of_the_clock_delays_and_rates_count_again_from_the_jump()
+    {
+        var rise = new AlarmRule { Id = "rise", Name = "rising", Type = AlarmRuleType.RateOfChange, Kind = "flood", Channel = "level_cm", Limit = 2, Hysteresis = 1 };
+        var e = Evaluator(Vc(delay: 600), rise);
+        Assert.Empty(Step(e, T0, 0.5, level: 10));
+        Assert.Empty(Step(e, T0.AddMinutes(5), 1.1, level: 11)); // the v/c delay starts counting
+
+        // Three hours back: without a restart the delay would wait for the clock to pass T0+5 min
+        // again and the rate rule would ignore every reading older than its last one.
+        var back = T0.AddHours(-3);
+        e.RestartClock();
+        Assert.Empty(Step(e, back, 1.1, level: 20));
+        var later = Step(e, back.AddMinutes(10), 1.1, level: 50);
+        Assert.Contains(later, t => t.RuleId == "vc" && t.Raise);
+        Assert.Contains(later, t => t.RuleId == "rise" && t.Raise && Math.Abs(t.Value - 3) < 1e-6);
+    }
+
+    [Fact]
     public void Stale_raises_after_the_silence_or_an_offline_report_and_clears_on_the_next_report()
     {
         var rule = new AlarmRule { Id = "stale", Name = "silent", Type = AlarmRuleType.Stale, Kind = "flood", Limit = 15 };

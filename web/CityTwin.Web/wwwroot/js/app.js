@@ -4,6 +4,7 @@ import { AdminPanel } from './account/admin.js';
 import { setupAlarms } from './alarms/setup.js';
 import { setupAccount } from './account/account.js';
 import { CitiesPanel } from './cities/cities.js';
+import { CitiesControl } from './cities/cities-control.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
 import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
@@ -148,6 +149,9 @@ async function main() {
   twin.map.on('click', e => {
     if (planner?.capturesMapClicks) return; // corners of an area being drawn
     if (cityTwin.tours?.capturesMapClicks) return; // the presenter pointing for the followers
+    // A click on an alarm marker opens the alarm (markers.js), not the area beneath it.
+    const alarmLayers = ['alarm-points', 'alarm-clusters'].filter(l => twin.map.getLayer(l));
+    if (alarmLayers.length > 0 && twin.map.queryRenderedFeatures(e.point, { layers: alarmLayers }).length > 0) return;
     const hit = twin.pick(e.point);
     if (hit) select(hit);
     else store.set('selection', null);
@@ -249,13 +253,12 @@ async function main() {
 
   /** @type {CitiesPanel|null} */
   let cities = null;
-  $('#cities-button').addEventListener('click', () => {
-    // On phones the button sits in the header menu: fold it away for the panel.
-    if ($('#header-menu').dataset.open === 'true') $('[data-testid="menu-button"]').click();
+  // A map button under the tours button: the header has no room left in the longer languages.
+  twin.map.addControl(new CitiesControl(() => {
     cities ??= new CitiesPanel($('.stage'), twin.map);
     cityTwin.cities = cities.hooks;
     cities.open();
-  });
+  }), 'top-left');
 
   const viewport = () => {
     const b = twin.map.getBounds();
