@@ -6,9 +6,10 @@ import { ProblemError } from '../core/api.js';
 import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
 import { Field, assignServerErrors, checkNumber, clamp, describe, errorsBox, num, numberInput, rangeText } from '../core/forms.js';
 import { cityDate, formatNumber } from '../core/format.js';
-import { humanize, onLanguageChange, t } from '../core/i18n.js';
+import { onLanguageChange, t } from '../core/i18n.js';
 import { may } from '../core/session.js';
 import { store } from '../core/store.js';
+import { entryDescription, entryName, paramDescription, paramName, unitText } from './catalog-text.js';
 import { InterventionCards } from './cards.js';
 import { runOptionsBody, runOptionsSection } from './run-options.js';
 
@@ -181,13 +182,18 @@ export class ScenarioBuilder {
     this.cardsEl = h('div', { class: 'plan-cards' });
     this.addSelect = h('select', { testid: 'add-intervention', i18nAria: 'plan.build.addLabel' });
     this.addSelect.append(h('option', { value: '', i18n: 'plan.build.addPlaceholder' }));
-    for (const def of this.catalog.interventions) this.addSelect.append(h('option', { value: def.type, text: def.name || humanize(def.type) }));
+    for (const def of this.catalog.interventions) {
+      this.addSelect.append(dynamic(h('option', { value: def.type }), el => { el.textContent = entryName('intervention', def); }));
+    }
     const addButton = h('button', { type: 'button', class: 'btn', testid: 'add-intervention-button', i18n: 'plan.build.add', disabled: true });
-    const addHint = h('p', { class: 'muted small add-hint' });
+    const addHint = dynamic(h('p', { class: 'muted small add-hint' }), el => {
+      const def = this.catalog.interventions.find(d => d.type === this.addSelect.value);
+      el.textContent = def ? entryDescription('intervention', def) : '';
+    });
     this.addSelect.addEventListener('change', () => {
       const def = this.catalog.interventions.find(d => d.type === this.addSelect.value);
       addButton.disabled = !def;
-      addHint.textContent = def?.description ?? '';
+      addHint.textContent = def ? entryDescription('intervention', def) : '';
     });
     addButton.addEventListener('click', () => {
       const def = this.catalog.interventions.find(d => d.type === this.addSelect.value);
@@ -256,22 +262,22 @@ export class ScenarioBuilder {
       input.dataset.param = p.name;
       const id = input.id = nextId('p');
       const err = errorsBox();
-      const unit = p.unit ?? '';
+      const unit = () => unitText(p.unit);
       const hint = dynamic(h('p', { class: 'muted small hint' }), el => {
-        const range = rangeText({ min, max, unit });
+        const range = rangeText({ min, max, unit: unit() });
         const dflt = num(p.default) != null ? t('plan.build.defaultHint', { value: formatNumber(p.default, 6) }) : '';
         el.textContent = [range, dflt].filter(Boolean).join(' · ');
       });
-      const about = p.description ? h('p', { class: 'muted small param-about', text: p.description }) : null;
+      const about = p.description ? dynamic(h('p', { class: 'muted small param-about' }), el => { el.textContent = paramDescription(def, p); }) : null;
       describe(input, about, hint, err);
       values[p.name] = input;
       this.addField({
         path: () => `${pathOf()}.parameters.${p.name}`, errorsEl: err, inputs: [input],
-        check: () => (isOn() ? checkNumber(input, { min, max, unit }) : null),
+        check: () => (isOn() ? checkNumber(input, { min, max, unit: unit() }) : null),
       });
       return h('div', { class: 'plan-param', dataset: { param: p.name } },
-        h('label', { for: id, text: p.label || humanize(p.name) }),
-        h('div', { class: 'input-unit' }, input, unit ? h('span', { class: 'unit', text: unit }) : null),
+        dynamic(h('label', { for: id }), el => { el.textContent = paramName(def, p); }),
+        h('div', { class: 'input-unit' }, input, p.unit ? dynamic(h('span', { class: 'unit' }), el => { el.textContent = unit(); }) : null),
         about, hint, err);
     });
     return { els, values };
@@ -291,8 +297,8 @@ export class ScenarioBuilder {
     for (const i of Object.values(values)) i.disabled = true;
     this.conditions.push(cond);
     return h('div', { class: 'plan-condition', testid: 'condition', dataset: { type: def.type } },
-      h('label', { class: 'check' }, toggle, h('span', { class: 'cond-name', text: def.name || humanize(def.type) })),
-      def.description ? h('p', { class: 'muted small', text: def.description }) : null,
+      h('label', { class: 'check' }, toggle, dynamic(h('span', { class: 'cond-name' }), el => { el.textContent = entryName('condition', def); })),
+      def.description ? dynamic(h('p', { class: 'muted small' }), el => { el.textContent = entryDescription('condition', def); }) : null,
       params, err);
   }
 

@@ -4,6 +4,7 @@
 import { dynamic, h, nextId, refreshDynamic } from '../core/dom.js';
 import { describe, errorsBox, parseIds } from '../core/forms.js';
 import { humanize, localName, t } from '../core/i18n.js';
+import { entryDescription, entryName } from './catalog-text.js';
 
 export const TARGET_KINDS = ['city', 'gu', 'dong', 'polygon', 'assets'];
 
@@ -55,15 +56,15 @@ export class InterventionCards {
     const number = dynamic(h('span', { class: 'card-index', 'aria-hidden': 'true' }), el => { el.textContent = String(this.b.cards.indexOf(card) + 1); });
     const remove = h('button', { type: 'button', class: 'icon-btn remove', text: '✕', testid: 'remove-intervention' });
     dynamic(remove, el => {
-      const label = t('plan.build.remove', { name: def.name || humanize(def.type) });
+      const label = t('plan.build.remove', { name: entryName('intervention', def) });
       el.setAttribute('aria-label', label);
       el.title = label;
     });
     remove.addEventListener('click', () => this.removeCard(card));
     const headingId = nextId('card');
     card.el = h('article', { class: 'plan-card', testid: 'intervention-card', dataset: { type: def.type }, 'aria-labelledby': headingId },
-      h('header', { class: 'card-head' }, number, h('h4', { id: headingId, text: def.name || humanize(def.type) }), remove),
-      def.description ? h('p', { class: 'muted small card-about', text: def.description }) : null,
+      h('header', { class: 'card-head' }, number, dynamic(h('h4', { id: headingId }), el => { el.textContent = entryName('intervention', def); }), remove),
+      def.description ? dynamic(h('p', { class: 'muted small card-about' }), el => { el.textContent = entryDescription('intervention', def); }) : null,
       els.length ? h('div', { class: 'plan-params' }, els) : null,
       h('div', { class: 'plan-target' },
         h('label', { for: kindId, class: 'field-label', i18n: 'plan.target.label' }), kindSelect, card.editor, targetErr),

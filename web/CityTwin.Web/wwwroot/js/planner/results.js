@@ -2,7 +2,8 @@
 // chosen KPI, per-district change (table and diverging map), and the exports for the meeting.
 import { HttpError, api } from '../core/api.js';
 import { cityZoneName, formatNumber, toMillis } from '../core/format.js';
-import { humanize, localName, numberLocale, onLanguageChange, t } from '../core/i18n.js';
+import { localName, numberLocale, onLanguageChange, t } from '../core/i18n.js';
+import { kpiName } from './catalog-text.js';
 import { getRun } from './scenario-runs.js';
 import { ScenarioChart } from './chart.js';
 import { h, nextId } from '../core/dom.js';
@@ -167,7 +168,7 @@ export class ResultsView {
     // Pickers
     const kpiId = nextId('kpi');
     const kpiSelect = h('select', { id: kpiId, testid: 'scenario-kpi-select' });
-    for (const k of kpis) kpiSelect.append(h('option', { value: k.id, text: k.unit ? `${k.name || humanize(k.id)} (${k.unit})` : (k.name || humanize(k.id)) }));
+    for (const k of kpis) kpiSelect.append(h('option', { value: k.id, text: k.unit ? `${kpiName(k)} (${k.unit})` : kpiName(k) }));
     kpiSelect.value = this.kpi ?? '';
     kpiSelect.addEventListener('change', () => { this.kpi = kpiSelect.value; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector('[data-testid="scenario-kpi-select"]'))?.focus(); });
     const pickers = h('div', { class: 'result-pickers' },
@@ -183,7 +184,7 @@ export class ResultsView {
 
     // Chart
     const chartBox = h('div', { class: 'plan-chart', testid: 'scenario-chart', role: 'img' });
-    chartBox.setAttribute('aria-label', t('plan.results.chartLabel', { kpi: kpiDef?.name ?? '' }));
+    chartBox.setAttribute('aria-label', t('plan.results.chartLabel', { kpi: kpiDef ? kpiName(kpiDef) : '' }));
 
     const money = moneySection(this.items);
     this.moneyChart = money.chart;
@@ -191,10 +192,10 @@ export class ResultsView {
       runsHead,
       this.problems?.length ? h('div', { class: 'plan-message warn', role: 'status' }, this.problems.map(p => h('p', { text: p }))) : null,
       pickers,
-      h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.overTime', { kpi: kpiDef?.name ?? '' }) }), chartBox),
+      h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.overTime', { kpi: kpiDef ? kpiName(kpiDef) : '' }) }), chartBox),
       h('section', { class: 'plan-section' }, h('h3', { i18n: 'plan.results.cityTotals' }), this.bandNote(), this.kpiTable(kpis, shared)),
       money.el,
-      h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef?.name ?? '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
+      h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef ? kpiName(kpiDef) : '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
       this.exports(),
     ];
     this.root.replaceChildren(.../** @type {HTMLElement[]} */ (sections.filter(Boolean)));
@@ -233,7 +234,7 @@ export class ResultsView {
         t(better === 'higher' ? 'plan.results.higherBetter' : 'plan.results.lowerBetter'),
       ].filter(Boolean).join('\n');
       const nameBtn = h('button', { type: 'button', class: 'kpi-name', dataset: { tip }, 'aria-describedby': tipId, testid: 'kpi-name' },
-        h('span', { text: k.name || humanize(k.id) }),
+        h('span', { text: kpiName(k) }),
         k.unit ? h('span', { class: 'unit muted', text: k.unit }) : null);
       nameBtn.addEventListener('click', () => { this.kpi = k.id; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector(`[data-testid="kpi-row"][data-kpi="${CSS.escape(k.id)}"] .kpi-name`))?.focus(); });
       const row = h('tr', { testid: 'kpi-row', dataset: { kpi: k.id, better }, class: k.id === this.kpi ? 'current' : '' },
@@ -286,7 +287,7 @@ export class ResultsView {
     const better = String(kpiDef.better ?? 'lower').toLowerCase() === 'higher' ? 'higher' : 'lower';
     rows.sort((a, b) => localName(a.d).localeCompare(localName(b.d)));
     const table = h('table', { class: 'plan-table district-table', testid: 'district-table' },
-      h('caption', { class: 'sr-only', text: t('plan.results.byDistrict', { kpi: kpiDef.name ?? '', run: it.name }) }),
+      h('caption', { class: 'sr-only', text: t('plan.results.byDistrict', { kpi: kpiName(kpiDef), run: it.name }) }),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col', i18n: 'plan.results.district' }),
         h('th', { scope: 'col', class: 'num', i18n: 'plan.results.baseline' }),
@@ -373,7 +374,7 @@ export class ResultsView {
       series.push({ label: t('plan.results.bandHigh', { run: it.name, n }), color: fade(it.color), width: 1, values: align(times[i], b.scenarioHigh) });
       bands.push({ upper: series.length - 1, lower: series.length - 2, fill: `${it.color}33` });
     });
-    const name = kpiDef.name || humanize(kpiDef.id);
+    const name = kpiName(kpiDef);
     // The series are rates per step (kW, veh·km/h), the table's totals are amounts (MWh, veh·km):
     // the chart's axis names the unit the series carry.
     const unit = this.items.map(it => it.results?.series?.[this.kpi]?.unit).find(u => u) ?? kpiDef.unit ?? '';
@@ -407,7 +408,7 @@ export class ResultsView {
     }
     const better = String(kpiDef.better ?? 'lower').toLowerCase() === 'higher' ? 'higher' : 'lower';
     const scale = twin.showDistrictDelta(values, { better });
-    legend.show({ kpiName: kpiDef.name || humanize(kpiDef.id), unit: kpiDef.unit ?? '', runName: it.name, better, scale });
+    legend.show({ kpiName: kpiName(kpiDef), unit: kpiDef.unit ?? '', runName: it.name, better, scale });
   }
 
   destroyChart() {

@@ -1,7 +1,7 @@
 // Build tab: how often a run repeats (seeds, for the uncertainty band) and the prices it is
 // appraised at (tariff, carbon price, discount rate, years). The prices start at the city pack's
 // sourced defaults, shown with their sources; a planner may change any of them for this run.
-import { h, nextId } from '../core/dom.js';
+import { dynamic, h, nextId } from '../core/dom.js';
 import { describe, errorsBox, numberInput } from '../core/forms.js';
 import { formatNumber } from '../core/format.js';
 import { t } from '../core/i18n.js';
@@ -32,19 +32,20 @@ export function runOptionsSection(b, economics, maxSeeds) {
     const input = numberInput({ testid: `money-${f.name}`, value: dflt, min: f.min, max: f.max, step: f.integer ? 1 : 'any' });
     inputs[f.name] = input;
     const id = input.id = nextId('m');
-    const unit = f.unitKey ? t(f.unit) : f.plainUnit ? f.unit : `${currency}${f.unit}`;
+    // Worded units and the default's hint follow a language change (dynamic, refreshed by the builder).
+    const unit = () => (f.unitKey ? t(f.unit) : f.plainUnit ? f.unit : `${currency}${f.unit}`);
     const source = economics?.sources?.[f.name];
-    const hint = h('p', { class: 'muted small hint', text: dflt != null ? t('plan.money.default', { value: formatNumber(dflt, 6) }) : '' });
+    const hint = dynamic(h('p', { class: 'muted small hint' }), el => { el.textContent = dflt != null ? t('plan.money.default', { value: formatNumber(dflt, 6) }) : ''; });
     const about = source ? h('details', { class: 'muted small source' }, h('summary', { i18n: 'plan.money.source' }), h('p', { text: source })) : null;
     const err = errorsBox();
     describe(input, hint, err);
     b.addField({
       path: () => `economics.${f.name}`, errorsEl: err, inputs: [input],
-      check: () => (input.value.trim() === '' ? null : checkRange(input, f, unit)),
+      check: () => (input.value.trim() === '' ? null : checkRange(input, f, unit())),
     });
     return h('div', { class: 'plan-field', dataset: { money: f.name } },
       h('label', { for: id, i18n: f.label }),
-      h('div', { class: 'input-unit' }, input, h('span', { class: 'unit', text: unit })),
+      h('div', { class: 'input-unit' }, input, dynamic(h('span', { class: 'unit' }), el => { el.textContent = unit(); })),
       hint, about, err);
   });
   b.moneyInputs = inputs;
