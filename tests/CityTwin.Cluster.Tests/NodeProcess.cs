@@ -16,10 +16,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
     {
         Name = name;
         _process = process;
+        Pid = process.Id; // kept: a disposed process no longer knows its id, and failure messages still name it
     }
 
     public string Name { get; }
-    public int Pid => _process.Id;
+    public int Pid { get; }
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
