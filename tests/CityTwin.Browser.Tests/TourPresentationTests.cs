@@ -219,6 +219,7 @@ public sealed class TourPresentationTests(BrowserFixture fixture)
         await phone.WaitForAsync("() => window.cityTwin.tours.follower.stopIndex === 1 && window.cityTwin.replay.active");
         await phone.Page.GetByTestId("replay-time").WaitForAsync();
         Assert.Equal(replayTime, ReplayedAt(await phone.Page.GetByTestId("replay-time").GetAttributeAsync("data-t")));
+        await presenter.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 1 && window.cityTwin.replay.active");
         Assert.Equal(replayTime, ReplayedAt(await page.GetByTestId("replay-time").GetAttributeAsync("data-t")));
         Assert.True(await phone.Page.GetByTestId("follower-scenario").IsHiddenAsync());
         await WaitForCentreAsync(phone, 126.6394, 37.3925);
@@ -228,7 +229,8 @@ public sealed class TourPresentationTests(BrowserFixture fixture)
         // The next stop is live again and offers its scenario run, which is not published.
         await page.GetByTestId("presenter-next").ClickAsync();
         await phone.WaitForAsync("() => window.cityTwin.tours.follower.stopIndex === 2 && !window.cityTwin.replay.active");
-        Assert.False(await page.EvaluateAsync<bool>("() => window.cityTwin.replay.active"));
+        // The presenter's own page moves on when its request is answered, which may come after the push.
+        await presenter.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 2 && !window.cityTwin.replay.active");
         Assert.Null(await phone.Page.EvalOnSelectorAsync<string?>("body", "b => b.dataset.replay ?? null"));
         foreach (var (session, who) in new[] { (phone, "follower"), (presenter, "presenter") })
         {
@@ -252,6 +254,23 @@ public sealed class TourPresentationTests(BrowserFixture fixture)
 
         await page.GetByTestId("presenter-end").ClickAsync();
         await phone.WaitForAsync("() => window.cityTwin.tours.follower.ended === true");
+
+        // The public view is one click away: in the laptop's header (within the row), in the phone's menu.
+        var link = page.GetByTestId("public-link");
+        Assert.True(await link.IsVisibleAsync());
+        Assert.Equal("public.html", await link.GetAttributeAsync("href"));
+        Assert.True((await link.BoundingBoxAsync())!.X + 1 < (await page.GetByTestId("account-button").BoundingBoxAsync())!.X);
+        var account = (await page.GetByTestId("account-button").BoundingBoxAsync())!;
+        Assert.True(account.X + account.Width <= 1280, $"the header overflows: {account.X + account.Width}");
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.querySelector('.product').getBoundingClientRect().right <= document.querySelector('#alarm-chip').getBoundingClientRect().left"),
+            "the product name runs into the alarm chip");
+        await phone.Page.GetByTestId("menu-button").ClickAsync();
+        var phoneLink = phone.Page.GetByTestId("public-link");
+        await phoneLink.WaitForAsync();
+        Assert.Equal("City performance (public)", (await phoneLink.InnerTextAsync()).Trim());
+        await phone.ScreenshotAsync("public-link-menu-390.png");
+        await presenter.ScreenshotAsync("public-link-header-1280.png");
         Assert.Empty(presenter.PageErrors);
         Assert.Empty(phone.PageErrors);
     }
