@@ -180,6 +180,112 @@ public sealed class TourPresentationTests(BrowserFixture fixture)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task A_stop_with_a_replay_time_replays_it_for_everyone_and_a_stop_with_a_scenario_offers_it()
+    {
+        var trainer = await fixture.App.CreateUserAsync(Roles.Trainer);
+        var id = $"moments-{Guid.NewGuid():N}"[..20];
+        DateTimeOffset replayTime;
+        using (var api = fixture.App.CreateHttpClient())
+        {
+            // Half an hour before the city's simulated now, on a whole minute: inside the 24 h kept.
+            var simNow = DateTimeOffset.Parse((await api.GetFromJsonAsync<JsonElement>("/api/clock")).GetProperty("simTime").GetString()!, CultureInfo.InvariantCulture);
+            replayTime = new DateTimeOffset(simNow.UtcTicks - simNow.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(-30);
+            object[] stops =
+            [
+                Stops[0],
+                With(Stops[1], replayTime: replayTime),
+                With(Stops[2], scenarioId: "no-such-run"),
+                With(Stops[0], replayTime: simNow.AddDays(-3)),
+            ];
+            api.DefaultRequestHeaders.Authorization = new("Bearer", await fixture.App.CreateTokenForAsync(trainer, Roles.Trainer));
+            var created = await api.PostAsJsonAsync("/api/tours", new { id, title = new { en = "Moments" }, stops });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await using var presenter = await fixture.OpenAsync(width: 1280, height: 800);
+        await presenter.SignInAsync(trainer);
+        var page = presenter.Page;
+        await page.GetByTestId("tours-button").ClickAsync();
+        await page.Locator($"[data-testid=tour-item][data-id={id}]").GetByTestId("tour-present").ClickAsync();
+        await page.GetByTestId("presenter").WaitForAsync();
+        var code = (await page.GetByTestId("presenter-code").InnerTextAsync()).Trim();
+        await using var phone = await fixture.OpenAsync(width: 390, height: 844, touch: true, path: $"/?join={code}");
+        await phone.WaitForAsync("() => window.cityTwin.tours?.follower.stopIndex === 0");
+        Assert.False(await phone.EvalAsync<bool>("() => window.cityTwin.replay.active"));
+
+        // The stop with a replay time: presenter and phone replay that minute.
+        await page.GetByTestId("presenter-next").ClickAsync();
+        await phone.WaitForAsync("() => window.cityTwin.tours.follower.stopIndex === 1 && window.cityTwin.replay.active");
+        await phone.Page.GetByTestId("replay-time").WaitForAsync();
+        Assert.Equal(replayTime, ReplayedAt(await phone.Page.GetByTestId("replay-time").GetAttributeAsync("data-t")));
+        await presenter.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 1 && window.cityTwin.replay.active");
+        Assert.Equal(replayTime, ReplayedAt(await page.GetByTestId("replay-time").GetAttributeAsync("data-t")));
+        Assert.True(await phone.Page.GetByTestId("follower-scenario").IsHiddenAsync());
+        await WaitForCentreAsync(phone, 126.6394, 37.3925);
+        await phone.ScreenshotAsync("tour-replay-follower-390.png");
+        await presenter.ScreenshotAsync("tour-replay-presenter-1280.png");
+
+        // The next stop is live again and offers its scenario run, which is not published.
+        await page.GetByTestId("presenter-next").ClickAsync();
+        await phone.WaitForAsync("() => window.cityTwin.tours.follower.stopIndex === 2 && !window.cityTwin.replay.active");
+        // The presenter's own page moves on when its request is answered, which may come after the push.
+        await presenter.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 2 && !window.cityTwin.replay.active");
+        Assert.Null(await phone.Page.EvalOnSelectorAsync<string?>("body", "b => b.dataset.replay ?? null"));
+        foreach (var (session, who) in new[] { (phone, "follower"), (presenter, "presenter") })
+        {
+            var button = session.Page.GetByTestId($"{who}-scenario");
+            await button.WaitForAsync();
+            Assert.Equal("Open the scenario", (await button.InnerTextAsync()).Trim());
+            await session.WaitForAsync($"() => window.cityTwin.tours.{who}.scenarioState === 'unpublished'");
+            Assert.True(await button.IsDisabledAsync());
+            await session.Page.GetByTestId($"{who}-scenario-note").WaitForAsync();
+        }
+        await WaitForCentreAsync(phone, 126.6462, 37.3891);
+        await phone.ScreenshotAsync("tour-scenario-follower-390.png");
+        await presenter.ScreenshotAsync("tour-scenario-presenter-1280.png");
+
+        // A replay time older than the 24 h kept: a note, and the map stays live.
+        await page.GetByTestId("presenter-next").ClickAsync();
+        await phone.WaitForAsync("() => window.cityTwin.tours.follower.stopIndex === 3 && window.cityTwin.tours.follower.note === 'tour.replayOutside'");
+        await phone.Page.GetByTestId("follower-note").WaitForAsync();
+        Assert.False(await phone.EvalAsync<bool>("() => window.cityTwin.replay.active"));
+        Assert.True(await phone.Page.GetByTestId("follower-scenario").IsHiddenAsync());
+
+        await page.GetByTestId("presenter-end").ClickAsync();
+        await phone.WaitForAsync("() => window.cityTwin.tours.follower.ended === true");
+
+        // The public view is one click away: in the laptop's header (within the row), in the phone's menu.
+        var link = page.GetByTestId("public-link");
+        Assert.True(await link.IsVisibleAsync());
+        Assert.Equal("public.html", await link.GetAttributeAsync("href"));
+        Assert.True((await link.BoundingBoxAsync())!.X + 1 < (await page.GetByTestId("account-button").BoundingBoxAsync())!.X);
+        var account = (await page.GetByTestId("account-button").BoundingBoxAsync())!;
+        Assert.True(account.X + account.Width <= 1280, $"the header overflows: {account.X + account.Width}");
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.querySelector('.product').getBoundingClientRect().right <= document.querySelector('#alarm-chip').getBoundingClientRect().left"),
+            "the product name runs into the alarm chip");
+        await phone.Page.GetByTestId("menu-button").ClickAsync();
+        var phoneLink = phone.Page.GetByTestId("public-link");
+        await phoneLink.WaitForAsync();
+        Assert.Equal("City performance (public)", (await phoneLink.InnerTextAsync()).Trim());
+        await phone.ScreenshotAsync("public-link-menu-390.png");
+        await presenter.ScreenshotAsync("public-link-header-1280.png");
+        Assert.Empty(presenter.PageErrors);
+        Assert.Empty(phone.PageErrors);
+    }
+
+    /// <summary>A stop of <see cref="Stops"/> with a replay time or a scenario run added.</summary>
+    private static object With(object stop, DateTimeOffset? replayTime = null, string? scenarioId = null)
+    {
+        var json = JsonSerializer.SerializeToNode(stop)!.AsObject();
+        if (replayTime is { } at) json["replayTime"] = at.ToString("O", CultureInfo.InvariantCulture);
+        if (scenarioId is not null) json["scenarioId"] = scenarioId;
+        return json;
+    }
+
+    private static DateTimeOffset ReplayedAt(string? iso) => DateTimeOffset.Parse(iso!, CultureInfo.InvariantCulture);
+
     private static async Task<(double Lon, double Lat)> CentreAsync(MapSession session)
     {
         var c = await session.EvalAsync<JsonElement>("() => { const c = window.cityTwin.map.getCenter(); return { lon: c.lng, lat: c.lat }; }");

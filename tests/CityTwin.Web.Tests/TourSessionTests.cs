@@ -194,7 +194,7 @@ public sealed class TourSessionTests(TwinAppFactory app)
         await Wait.UntilAsync(() => received.ContainsKey("tourEnded"), Timeout, "the end push");
 
         static IEnumerable<string> Keys(object? body) => Assert.IsType<Dictionary<object, object>>(body).Keys.Cast<string>().Order();
-        Assert.Equal(["bearing", "center", "code", "kpi", "layers", "narrative", "pitch", "presenter", "simTime", "stopCount", "stopIndex",
+        Assert.Equal(["bearing", "center", "code", "kpi", "layers", "narrative", "pitch", "presenter", "replayTime", "scenarioId", "simTime", "stopCount", "stopIndex",
             "targetId", "targetKind", "title", "tourId", "tourTitle", "version", "zoom"], Keys(received["tourStop"]));
         Assert.Equal(["code", "lat", "lon"], Keys(received["tourPing"]));
         Assert.Equal(["code"], Keys(received["tourEnded"]));

@@ -29,7 +29,9 @@ public sealed record TourStopFrame(
     [property: DataMember(Name = "pitch")] double Pitch,
     [property: DataMember(Name = "layers")] IReadOnlyList<string> Layers,
     [property: DataMember(Name = "kpi")] string? Kpi,
-    [property: DataMember(Name = "simTime")] string? SimTime)
+    [property: DataMember(Name = "simTime")] string? SimTime,
+    [property: DataMember(Name = "replayTime")] string? ReplayTime = null,
+    [property: DataMember(Name = "scenarioId")] string? ScenarioId = null)
 {
     public static TourStopFrame Of(TourSessionView session)
     {
@@ -38,6 +40,7 @@ public sealed record TourStopFrame(
             session.Code, session.Tour.Id, session.Tour.Title, session.StopIndex, session.Tour.Stops.Count, session.Version, session.Presenter,
             stop.Target.Kind, stop.Target.Id, stop.Title, stop.Narrative,
             stop.Camera.Center, stop.Camera.Zoom, stop.Camera.Bearing, stop.Camera.Pitch, stop.Layers, stop.Kpi,
-            stop.SimTime?.ToString("O", CultureInfo.InvariantCulture));
+            stop.SimTime?.ToString("O", CultureInfo.InvariantCulture),
+            stop.ReplayTime?.ToString("O", CultureInfo.InvariantCulture), stop.ScenarioId);
     }
 }

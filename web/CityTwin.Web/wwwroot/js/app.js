@@ -238,6 +238,8 @@ async function main() {
     stage: $('.stage'), twin, live, sites, setKpi,
     setSitesVisible: (/** @type {boolean} */ v) => siteMarkers.setVisible(v),
     collapseLegend: () => legend.setCollapsed(true),
+    replay,
+    openScenario: (/** @type {string} */ id) => { planner?.open('results'); planner?.openResults([id]); },
   });
 
   planner = new Planner({

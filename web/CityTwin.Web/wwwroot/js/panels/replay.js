@@ -92,6 +92,25 @@ export class Replay {
     this.seek(now - 3600_000);
   }
 
+  /**
+   * Enters replay at an instant (or moves there when already replaying), as a tour stop asks.
+   * Answers false, and changes nothing, when the instant is outside the kept 24 hours.
+   * @param {number} ms
+   */
+  showAt(ms) {
+    const now = this.ctx.now();
+    if (!Number.isFinite(now) || !Number.isFinite(ms) || ms > now || ms < now - WINDOW_MS) return false;
+    this.pause();
+    if (!this.active) {
+      this.active = true;
+      this.abort = new AbortController();
+      this.root.dataset.active = 'true';
+      document.body.dataset.replay = 'true';
+    }
+    this.seek(ms);
+    return true;
+  }
+
   /** Back to live. */
   stop() {
     if (!this.active) return;

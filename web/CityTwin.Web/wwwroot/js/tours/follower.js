@@ -4,13 +4,14 @@
 import { h, dynamic } from '../core/dom.js';
 import { t, onLanguageChange } from '../core/i18n.js';
 import { showPing } from './ping.js';
+import { StopMoment } from './stop-moment.js';
 import { applyStop } from './stop-view.js';
 import { pick } from './text.js';
 
 export class Follower {
   /**
    * @param {HTMLElement} stage where the card goes
-   * @param {{view: import('./stop-view.js').MapView, live: any, onLeave: () => void}} ctx
+   * @param {{view: import('./stop-view.js').MapView, moment: import('./stop-moment.js').MomentContext, live: any, onLeave: () => void}} ctx
    */
   constructor(stage, ctx) {
     this.ctx = ctx;
@@ -28,6 +29,7 @@ export class Follower {
     this.position = dynamic(h('span', { class: 'tour-position', testid: 'follower-position' }), el => {
       el.textContent = this.frame ? t('tour.stopOf', { n: this.frame.stopIndex + 1, count: this.frame.stopCount }) : '';
     });
+    this.moment = new StopMoment(ctx.moment, 'follower');
     this.status = h('span', { class: 'tour-status', testid: 'follower-status' });
     this.rejoin = h('button', { type: 'button', class: 'btn primary tour-rejoin', testid: 'follower-rejoin', i18n: 'tour.followAgain', hidden: true,
       on: { click: () => this.reattach() } });
@@ -37,7 +39,7 @@ export class Follower {
       h('div', { class: 'tour-card-head' },
         h('div', { class: 'tour-card-meta' }, this.position, this.status),
         this.leave),
-      this.title, this.narrative, this.rejoin);
+      this.title, this.narrative, this.moment.el, this.rejoin);
     stage.append(this.card);
 
     const map = ctx.view.twin.map;
@@ -74,6 +76,8 @@ export class Follower {
     this.moves++;
     this.render();
     if (!this.detached) applyStop(this.ctx.view, frame);
+    // The moment (replay, scenario) follows the presenter even while the camera is detached.
+    this.moment.arrive(frame);
   }
 
   /** @param {any} ping */
@@ -109,6 +113,7 @@ export class Follower {
     if (this.code) this.ctx.live.invoke('LeaveTour', this.code).catch(() => {});
     this.code = null;
     this.frame = null;
+    this.moment.leave();
     this.card.hidden = true;
     delete document.body.dataset.tour;
     this.ctx.onLeave();
@@ -126,7 +131,7 @@ export class Follower {
   get hooks() {
     return {
       code: this.code, stopIndex: this.frame?.stopIndex ?? null, version: this.frame?.version ?? null,
-      detached: this.detached, ended: this.ended, pings: this.pings, moves: this.moves,
+      detached: this.detached, ended: this.ended, pings: this.pings, moves: this.moves, ...this.moment.hooks,
     };
   }
 }

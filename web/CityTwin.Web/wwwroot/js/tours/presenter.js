@@ -6,13 +6,14 @@ import { api } from '../core/api.js';
 import { h, dynamic } from '../core/dom.js';
 import { t, onLanguageChange } from '../core/i18n.js';
 import { showPing } from './ping.js';
+import { StopMoment } from './stop-moment.js';
 import { applyStop } from './stop-view.js';
 import { pick } from './text.js';
 
 export class Presenter {
   /**
    * @param {HTMLElement} stage
-   * @param {{view: import('./stop-view.js').MapView, onEnd: () => void}} ctx
+   * @param {{view: import('./stop-view.js').MapView, moment: import('./stop-moment.js').MomentContext, onEnd: () => void}} ctx
    */
   constructor(stage, ctx) {
     this.ctx = ctx;
@@ -29,6 +30,7 @@ export class Presenter {
     this.code = h('strong', { class: 'join-code', testid: 'presenter-code' });
     this.qr = h('img', { class: 'join-qr', testid: 'presenter-qr', alt: '', width: 112, height: 112 });
     this.link = h('span', { class: 'join-link', testid: 'presenter-link' });
+    this.moment = new StopMoment(ctx.moment, 'presenter');
     this.error = h('p', { class: 'tour-error', role: 'alert', hidden: true });
     this.prev = h('button', { type: 'button', class: 'btn tour-nav', testid: 'presenter-prev', i18n: 'tour.previous', on: { click: () => this.step(-1) } });
     this.next = h('button', { type: 'button', class: 'btn primary tour-nav', testid: 'presenter-next', i18n: 'tour.next', on: { click: () => this.step(1) } });
@@ -39,7 +41,7 @@ export class Presenter {
       h('div', { class: 'tour-card-head' },
         h('div', { class: 'tour-card-meta' }, this.position),
         h('div', { class: 'join' }, this.qr, h('div', {}, h('span', { class: 'join-label', i18n: 'tour.joinWith' }), this.code, this.link))),
-      this.title, this.narrative, this.error,
+      this.title, this.narrative, this.moment.el, this.error,
       h('div', { class: 'tour-actions' }, this.prev, this.next, this.point, this.end));
     stage.append(this.card);
 
@@ -93,6 +95,7 @@ export class Presenter {
     const stop = this.session.tour.stops[this.session.stopIndex];
     this.render();
     applyStop(this.ctx.view, stop);
+    this.moment.arrive(stop);
     if (stop.simTime) api.setClock({ simTime: stop.simTime }).catch(e => this.fail(e));
   }
 
@@ -106,6 +109,7 @@ export class Presenter {
   async stop() {
     if (this.session) await api.tours.end(this.session.code).catch(e => console.warn(e));
     this.session = null;
+    this.moment.leave();
     this.setPointing(false);
     this.card.hidden = true;
     delete document.body.dataset.tour;
@@ -129,6 +133,6 @@ export class Presenter {
   }
 
   get hooks() {
-    return { code: this.session?.code ?? null, stopIndex: this.session?.stopIndex ?? null, pointing: this.pointing };
+    return { code: this.session?.code ?? null, stopIndex: this.session?.stopIndex ?? null, pointing: this.pointing, ...this.moment.hooks };
   }
 }

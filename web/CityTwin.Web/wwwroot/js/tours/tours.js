@@ -24,13 +24,15 @@ class ToursControl {
 
 /**
  * @param {{stage: HTMLElement, twin: any, live: any, sites: any, setKpi: (kpi: string) => void,
- *          setSitesVisible: (visible: boolean) => void, collapseLegend: () => void}} ctx
+ *          setSitesVisible: (visible: boolean) => void, collapseLegend: () => void,
+ *          replay?: import('./stop-moment.js').MomentContext['replay'], openScenario?: (id: string) => void}} ctx
  */
 export function setupTours(ctx) {
   const view = { twin: ctx.twin, setKpi: ctx.setKpi, setSitesVisible: ctx.setSitesVisible };
   const sites = (ctx.sites?.features ?? []).map((/** @type {any} */ f) => ({ id: f.properties.id, name: localName(f.properties) || f.properties.id }));
-  const follower = new Follower(ctx.stage, { view, live: ctx.live, onLeave: () => {} });
-  const presenter = new Presenter(ctx.stage, { view, onEnd: () => {} });
+  const moment = { replay: ctx.replay ?? null, openScenario: ctx.openScenario ?? (() => {}) };
+  const follower = new Follower(ctx.stage, { view, moment, live: ctx.live, onLeave: () => {} });
+  const presenter = new Presenter(ctx.stage, { view, moment, onEnd: () => {} });
   const panel = new ToursPanel(ctx.stage, {
     twin: ctx.twin,
     sites,
