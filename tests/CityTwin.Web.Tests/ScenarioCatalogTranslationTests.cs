@@ -6,7 +6,7 @@ namespace CityTwin.Web.Tests;
 
 /// <summary>
 /// The planner shows the server's scenario catalogue (interventions, conditions, their parameters
-/// and units, KPIs) through the UI's translation catalogues, keyed by the catalogue's stable ids.
+/// and units, KPIs with their definitions and units) through the UI's translation catalogues, keyed by the catalogue's stable ids.
 /// An id of the live catalogue with no key in a language would show English in the middle of a
 /// translated planner, so every id must have its keys in all of wwwroot/i18n/*.json.
 /// </summary>
@@ -51,6 +51,27 @@ public sealed partial class ScenarioCatalogTranslationTests(TwinAppFactory app)
         }
     }
 
+    [Fact]
+    public async Task The_English_KPI_definitions_are_the_server_text_and_the_others_are_translated()
+    {
+        // en.json copies the server's definitions, so an edited definition shows up here until both agree;
+        // another language holding the English text would pass the key check and still show English.
+        using var client = app.CreateClient();
+        var catalog = await client.GetFromJsonAsync<JsonElement>("/api/scenarios/catalog");
+        var english = Catalog("en");
+        var kpis = catalog.GetProperty("kpis").EnumerateArray()
+            .Select(k => (Key: $"kpi.{k.GetProperty("id").GetString()}.definition", Text: k.GetProperty("definition").GetString())).ToList();
+        Assert.NotEmpty(kpis);
+        var stale = kpis.Where(k => english.GetValueOrDefault(k.Key) != k.Text).Select(k => k.Key).ToList();
+        Assert.True(stale.Count == 0, $"en.json differs from the server's definition for:\n{string.Join("\n", stale)}");
+        foreach (var language in new[] { "id", "ko", "kk", "mn", "ru" })
+        {
+            var texts = Catalog(language);
+            var same = kpis.Where(k => texts.GetValueOrDefault(k.Key) == k.Text).Select(k => k.Key).ToList();
+            Assert.True(same.Count == 0, $"{language} keeps English for:\n{string.Join("\n", same)}");
+        }
+    }
+
     /// <summary>The keys the planner looks up for the catalogue it is given (see js/planner/catalog-text.js).</summary>
     private static List<string> RequiredKeys(JsonElement catalog)
     {
@@ -73,7 +94,17 @@ public sealed partial class ScenarioCatalogTranslationTests(TwinAppFactory app)
                 }
             }
         }
-        keys.AddRange(catalog.GetProperty("kpis").EnumerateArray().Select(k => $"kpi.{k.GetProperty("id").GetString()}.name"));
+        foreach (var kpi in catalog.GetProperty("kpis").EnumerateArray())
+        {
+            var id = kpi.GetProperty("id").GetString();
+            keys.Add($"kpi.{id}.name");
+            keys.Add($"kpi.{id}.definition");
+            // The results table shows the total's unit, the chart the series' unit (road-h, roads).
+            foreach (var unit in new[] { kpi.GetProperty("unit").GetString(), kpi.GetProperty("seriesUnit").GetString() })
+            {
+                if (LowercaseLetter().IsMatch(unit ?? "")) keys.Add($"scenario.unit.{unit}");
+            }
+        }
         return [.. keys.Distinct(StringComparer.Ordinal)];
     }
 

@@ -1,7 +1,7 @@
 // The planner's catalogue text in the UI language. The server's catalogue keeps stable ids and
 // English text; the i18n catalogues translate them under scenario.intervention.<id>.*,
-// scenario.condition.<id>.*, scenario.param.<id>.<param>.*, scenario.unit.<unit> and
-// kpi.<id>.name. A key that is missing (an entry newer than the translations) shows the server's
+// scenario.condition.<id>.*, scenario.param.<id>.<param>.*, scenario.unit.<unit> (parameter and
+// KPI units), kpi.<id>.name and kpi.<id>.definition. A key that is missing (an entry newer than the translations) shows the server's
 // English text rather than a raw key.
 import { humanize, t } from '../core/i18n.js';
 
@@ -36,4 +36,9 @@ export function unitText(unit) {
 /** @param {any} kpi a KPI with `id` and the server's English `name` */
 export function kpiName(kpi) {
   return t(`kpi.${kpi?.id}.name`, undefined, kpi?.name || humanize(kpi?.id));
+}
+
+/** @param {any} kpi a KPI with `id` and the server's English `definition` */
+export function kpiDefinition(kpi) {
+  return t(`kpi.${kpi?.id}.definition`, undefined, kpi?.definition ?? '');
 }

@@ -3,7 +3,7 @@
 import { HttpError, api } from '../core/api.js';
 import { cityZoneName, formatNumber, toMillis } from '../core/format.js';
 import { localName, numberLocale, onLanguageChange, t } from '../core/i18n.js';
-import { kpiName } from './catalog-text.js';
+import { kpiDefinition, kpiName, unitText } from './catalog-text.js';
 import { getRun } from './scenario-runs.js';
 import { ScenarioChart } from './chart.js';
 import { h, nextId } from '../core/dom.js';
@@ -168,7 +168,7 @@ export class ResultsView {
     // Pickers
     const kpiId = nextId('kpi');
     const kpiSelect = h('select', { id: kpiId, testid: 'scenario-kpi-select' });
-    for (const k of kpis) kpiSelect.append(h('option', { value: k.id, text: k.unit ? `${kpiName(k)} (${k.unit})` : kpiName(k) }));
+    for (const k of kpis) kpiSelect.append(h('option', { value: k.id, text: k.unit ? `${kpiName(k)} (${unitText(k.unit)})` : kpiName(k) }));
     kpiSelect.value = this.kpi ?? '';
     kpiSelect.addEventListener('change', () => { this.kpi = kpiSelect.value; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector('[data-testid="scenario-kpi-select"]'))?.focus(); });
     const pickers = h('div', { class: 'result-pickers' },
@@ -229,13 +229,13 @@ export class ResultsView {
       const tipId = nextId('tip');
       const better = String(k.better ?? 'lower').toLowerCase() === 'higher' ? 'higher' : 'lower';
       const tip = [
-        k.definition,
+        kpiDefinition(k),
         k.isoTheme ? t('plan.results.isoTheme', { theme: k.isoTheme }) : '',
         t(better === 'higher' ? 'plan.results.higherBetter' : 'plan.results.lowerBetter'),
       ].filter(Boolean).join('\n');
       const nameBtn = h('button', { type: 'button', class: 'kpi-name', dataset: { tip }, 'aria-describedby': tipId, testid: 'kpi-name' },
         h('span', { text: kpiName(k) }),
-        k.unit ? h('span', { class: 'unit muted', text: k.unit }) : null);
+        k.unit ? h('span', { class: 'unit muted', text: unitText(k.unit) }) : null);
       nameBtn.addEventListener('click', () => { this.kpi = k.id; this.render(); /** @type {HTMLElement|null} */ (this.root.querySelector(`[data-testid="kpi-row"][data-kpi="${CSS.escape(k.id)}"] .kpi-name`))?.focus(); });
       const row = h('tr', { testid: 'kpi-row', dataset: { kpi: k.id, better }, class: k.id === this.kpi ? 'current' : '' },
         h('th', { scope: 'row' }, nameBtn, h('span', { id: tipId, hidden: true, text: tip })));
@@ -249,7 +249,7 @@ export class ResultsView {
             this.deltaBadge(v, better, it.id, true),
             this.bandText(it, k.id) ? h('div', { class: 'band muted small', testid: 'kpi-band', text: this.bandText(it, k.id) }) : null);
           if (!shared) {
-            cell.dataset.tip = t('plan.results.ownBaseline', { run: it.name, value: `${fmtValue(v?.baseline)}${k.unit ? ` ${k.unit}` : ''}` });
+            cell.dataset.tip = t('plan.results.ownBaseline', { run: it.name, value: `${fmtValue(v?.baseline)}${k.unit ? ` ${unitText(k.unit)}` : ''}` });
             cell.tabIndex = 0;
           }
           row.append(cell);
@@ -377,7 +377,7 @@ export class ResultsView {
     const name = kpiName(kpiDef);
     // The series are rates per step (kW, veh·km/h), the table's totals are amounts (MWh, veh·km):
     // the chart's axis names the unit the series carry.
-    const unit = this.items.map(it => it.results?.series?.[this.kpi]?.unit).find(u => u) ?? kpiDef.unit ?? '';
+    const unit = unitText(this.items.map(it => it.results?.series?.[this.kpi]?.unit).find(u => u) ?? kpiDef.unit ?? '');
     // Axis titles: the KPI with its unit, and what the time axis counts in.
     const yTitle = unit ? `${name} (${unit})` : name;
     const xTitle = relative ? t('chart.hours') : t('chart.time', { zone: cityZoneName(xs[0] * 1000) });
@@ -408,7 +408,7 @@ export class ResultsView {
     }
     const better = String(kpiDef.better ?? 'lower').toLowerCase() === 'higher' ? 'higher' : 'lower';
     const scale = twin.showDistrictDelta(values, { better });
-    legend.show({ kpiName: kpiName(kpiDef), unit: kpiDef.unit ?? '', runName: it.name, better, scale });
+    legend.show({ kpiName: kpiName(kpiDef), unit: unitText(kpiDef.unit), runName: it.name, better, scale });
   }
 
   destroyChart() {
