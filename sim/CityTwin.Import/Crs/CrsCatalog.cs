@@ -82,6 +82,8 @@ public static partial class CrsCatalog
         {
             system = Factory.CreateFromWkt(wkt) as CoordinateSystem;
         }
+        // ProjNET's WKT parser answers a hostile .prj with whichever of these its code path hits
+        // (generated bad WKT found each of them); all mean "not a CRS we can read".
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or NotImplementedException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
             throw new CityImportException(where, null, $"the CRS (WKT) could not be read: {ex.Message}");
