@@ -117,6 +117,8 @@ public sealed class CityImporter(ImportLimits? limits = null)
         {
             return new Reprojector(crs);
         }
+        // ProjNET refuses a projection it does not implement with one of these; it is the file's
+        // CRS that cannot be used, so the user hears which file and why.
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or NotImplementedException or InvalidOperationException)
         {
             throw new CityImportException(layer.FileName, null, $"cannot reproject from {crs.Label} to WGS84: {ex.Message}");
