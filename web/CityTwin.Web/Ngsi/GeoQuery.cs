@@ -12,8 +12,9 @@ namespace CityTwin.Web.Ngsi;
 /// </summary>
 public sealed class GeoQuery
 {
-    private const double MetresPerDegreeLat = 110_574;
-    private const double MetresPerDegreeLonAtEquator = 111_320;
+    // WGS84 ellipsoid: semi-major axis and first eccentricity squared.
+    private const double A = 6_378_137;
+    private const double E2 = 6.69437999014e-3;
     private static readonly GeometryFactory Factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(4326);
 
     private readonly IPreparedGeometry _prepared;
@@ -47,17 +48,21 @@ public sealed class GeoQuery
     private bool Near(Geometry location)
     {
         var centre = (Point)Geometry;
-        var metresPerDegreeLon = MetresPerDegreeLonAtEquator * Math.Cos(centre.Y * Math.PI / 180);
+        // The ellipsoid's radii of curvature at the query's latitude give metres per degree there.
+        var phi = centre.Y * Math.PI / 180;
+        var w = 1 - E2 * Math.Sin(phi) * Math.Sin(phi);
+        var metresPerDegreeLat = A * (1 - E2) / Math.Pow(w, 1.5) * Math.PI / 180;
+        var metresPerDegreeLon = A / Math.Sqrt(w) * Math.Cos(phi) * Math.PI / 180;
         if (MaxDistance is { } max)
         {
             // Cheap refusal first: the location's box lies wholly beyond reach.
             var e = location.EnvelopeInternal;
             var dx = Math.Max(0, Math.Max(e.MinX - centre.X, centre.X - e.MaxX)) * metresPerDegreeLon;
-            var dy = Math.Max(0, Math.Max(e.MinY - centre.Y, centre.Y - e.MaxY)) * MetresPerDegreeLat;
+            var dy = Math.Max(0, Math.Max(e.MinY - centre.Y, centre.Y - e.MaxY)) * metresPerDegreeLat;
             if (dx > max || dy > max) return false;
         }
         var local = location.Copy();
-        local.Apply(new LocalPlane(centre.X, centre.Y, metresPerDegreeLon));
+        local.Apply(new LocalPlane(centre.X, centre.Y, metresPerDegreeLon, metresPerDegreeLat));
         var distance = local.Distance(Factory.CreatePoint(new Coordinate(0, 0)));
         return (MaxDistance is not { } mx || distance <= mx) && (MinDistance is not { } mn || distance >= mn);
     }
@@ -172,7 +177,7 @@ public sealed class GeoQuery
     }
 
     /// <summary>Degrees to metres east and north of an origin (an equirectangular plane; fine for tens of kilometres).</summary>
-    private sealed class LocalPlane(double lon0, double lat0, double metresPerDegreeLon) : IEntireCoordinateSequenceFilter
+    private sealed class LocalPlane(double lon0, double lat0, double metresPerDegreeLon, double metresPerDegreeLat) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
         public bool GeometryChanged => true;
@@ -182,7 +187,7 @@ public sealed class GeoQuery
             for (var i = 0; i < seq.Count; i++)
             {
                 seq.SetX(i, (seq.GetX(i) - lon0) * metresPerDegreeLon);
-                seq.SetY(i, (seq.GetY(i) - lat0) * MetresPerDegreeLat);
+                seq.SetY(i, (seq.GetY(i) - lat0) * metresPerDegreeLat);
             }
         }
     }
