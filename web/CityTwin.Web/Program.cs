@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Live;
 using CityTwin.Accounts;
 using CityTwin.Hosting;
 using CityTwin.Web.Alarms;
+using CityTwin.Web.Drills;
 using CityTwin.Simulation;
 using CityTwin.Web.Api;
 using CityTwin.Web.Boundaries;
@@ -66,6 +67,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<TwinBroadcaster>()
 builder.Services.AddHostedService<ScenarioProgressRelay>();
 builder.Services.AddCityTwinAlarmApi(builder.Configuration);
 builder.Services.AddCityTwinTours(builder.Configuration, catalog);
+builder.Services.AddCityTwinDrills(builder.Configuration, catalog);
 builder.Services.AddSignalR().AddMessagePackProtocol();
 builder.Services.AddProblemDetails();
 // Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
@@ -114,6 +116,7 @@ app.MapAccountEndpoints();
 app.MapAdminEndpoints();
 app.MapAlarmEndpoints();
 app.MapAlarmRuleEndpoints();
+app.MapDrillEndpoints();
 app.MapFeedEndpoints();
 app.MapCityImportEndpoints();
 app.MapHub<TwinHub>("/hubs/twin");
