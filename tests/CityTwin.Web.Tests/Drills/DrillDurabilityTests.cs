@@ -65,10 +65,10 @@ public sealed class DrillDurabilityTests
             using var trainer2 = await second.CreateClientAsAsync(Roles.Trainer);
             Assert.Equal(HttpStatusCode.OK, (await trainer2.PostAsJsonAsync($"/api/drills/runs/{runId}/stop", new { })).StatusCode);
             var report = await again.GetFromJsonAsync<JsonElement>($"/api/drills/runs/{runId}/report");
-            var trip = report.GetProperty("alarms").EnumerateArray().Single(a => a.GetProperty("alarmId").GetString() == tripId);
-            Assert.Equal(operatorName, trip.GetProperty("acknowledgedBy").GetString());
-            Assert.True(trip.GetProperty("missed").GetBoolean(), "acknowledged but still open at the end");
-            Assert.Equal(CityTwin.Web.Drills.DrillScoring.OpenAtEnd, trip.GetProperty("missedBecause").GetString());
+            var scored = report.GetProperty("alarms").EnumerateArray().Single(a => a.GetProperty("alarmId").GetString() == tripId);
+            Assert.Equal(operatorName, scored.GetProperty("acknowledgedBy").GetString());
+            Assert.True(scored.GetProperty("missed").GetBoolean(), "acknowledged but still open at the end");
+            Assert.Equal(CityTwin.Web.Drills.DrillScoring.OpenAtEnd, scored.GetProperty("missedBecause").GetString());
 
             using var admin = await second.CreateClientAsAsync(Roles.Admin);
             var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/audit?target={runId}");
