@@ -81,6 +81,8 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/assets");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/alarms/{id}/acknowledge");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/alarm-rules/");
+        foreach (var drill in new[] { "POST /api/drills/{id}/start", "POST /api/drills/runs/{runId}/stop", "GET /api/drills/runs/{runId}/report" })
+            Assert.Contains(endpoints, e => e.ToString() == drill);
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/telemetry");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/simulation/sources");
         foreach (var tour in new[] { "POST /api/tours/", "PUT /api/tours/{id}", "POST /api/tours/import", "POST /api/tours/{id}/present", "POST /api/tour-sessions/{code}/stop", "POST /api/tour-sessions/{code}/ping" })

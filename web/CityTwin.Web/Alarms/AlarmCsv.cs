@@ -6,7 +6,7 @@ namespace CityTwin.Web.Alarms;
 /// <summary>The alarm list as CSV (RFC 4180; spreadsheet-formula characters escaped).</summary>
 public static class AlarmCsv
 {
-    public const string Header = "id,parent_id,severity,state,service,rule_id,rule,source_kind,source_id,gu,dong,value,count,children,first_at,last_at,cleared_at,acknowledged_by,acknowledged_at,assigned_to,shelved_until,shelve_reason,chattering,escalated";
+    public const string Header = "id,parent_id,severity,state,service,rule_id,rule,source_kind,source_id,gu,dong,value,count,children,first_at,last_at,cleared_at,acknowledged_by,acknowledged_at,assigned_to,shelved_until,shelve_reason,chattering,escalated,drill,drill_run";
 
     public static string Write(IEnumerable<AlarmItem> alarms)
     {
@@ -19,7 +19,7 @@ public static class AlarmCsv
                 a.DongCode ?? "", a.Value.ToString(CultureInfo.InvariantCulture), a.Count.ToString(CultureInfo.InvariantCulture),
                 a.Children.ToString(CultureInfo.InvariantCulture), Time(a.FirstAt), Time(a.LastAt), Time(a.ClearedAt),
                 a.AcknowledgedBy ?? "", Time(a.AcknowledgedAt), a.AssignedTo ?? "", Time(a.ShelvedUntil), a.ShelveReason ?? "",
-                a.Chattering ? "true" : "false", a.Escalated ? "true" : "false",
+                a.Chattering ? "true" : "false", a.Escalated ? "true" : "false", a.Drill ? "true" : "false", a.RunId ?? "",
             ];
             csv.AppendJoin(',', row.Select(Field)).Append('\n');
         }

@@ -5,7 +5,7 @@ namespace CityTwin.Web.Alarms;
 /// <summary>
 /// One alarm on the wire (REST and the SignalR <c>alarms</c> frame): enums as lower-camel names,
 /// occurrence times in simulated time, actions in wall-clock time, and where it is (the asset's
-/// point, or the area's centre) for the map's markers.
+/// point, or the area's centre) for the map's markers. A drill's alarm has <c>drill</c> and its <c>runId</c>.
 /// </summary>
 [DataContract]
 public sealed record AlarmItem(
@@ -37,4 +37,6 @@ public sealed record AlarmItem(
     [property: DataMember(Name = "raisedAt")] DateTimeOffset RaisedAt,
     [property: DataMember(Name = "updatedAt")] DateTimeOffset UpdatedAt,
     [property: DataMember(Name = "lon")] double Lon,
-    [property: DataMember(Name = "lat")] double Lat);
+    [property: DataMember(Name = "lat")] double Lat,
+    [property: DataMember(Name = "drill")] bool Drill = false,
+    [property: DataMember(Name = "runId")] string? RunId = null);

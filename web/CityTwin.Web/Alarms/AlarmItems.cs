@@ -17,6 +17,7 @@ public sealed class AlarmItems(CityCatalog catalog)
         return new AlarmItem(a.Id, a.ParentId, a.RuleId, a.RuleName, a.SourceId, a.SourceKind, a.GuCode, a.DongCode,
             AlarmNames.Of(a.Severity), AlarmNames.Of(a.Service), AlarmNames.Of(a.State), Math.Round(a.Value, 3), a.Count, a.Children,
             a.IsGroup, a.FirstAt, a.LastAt, a.ClearedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AssignedTo, a.ShelvedUntil,
-            a.ShelveReason, a.Chattering, a.Escalated, a.RaisedAt, a.UpdatedAt, Math.Round(lon, 6), Math.Round(lat, 6));
+            a.ShelveReason, a.Chattering, a.Escalated, a.RaisedAt, a.UpdatedAt, Math.Round(lon, 6), Math.Round(lat, 6),
+            Drills.DrillRunIds.RunOf(a.Id) is not null, Drills.DrillRunIds.RunOf(a.Id));
     }
 }

@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Act on alarms (acknowledge, assign, comment, shelve, resolve) and edit alarm rules: operators and admins.</summary>
     public const string AlarmOperation = "alarm-operation";
 
+    /// <summary>Start and stop drills (scripted incidents for the control room): trainers and admins (supervisors).</summary>
+    public const string Drills = "drills";
+
     /// <summary>Accounts, roles, every token, the audit log: admins.</summary>
     public const string Administration = "administration";
 
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(Touring, p => p.RequireRole(Roles.Trainer, Roles.Admin));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Drills, p => p.RequireRole(Roles.Trainer, Roles.Admin));
         options.AddPolicy(AlarmOperation, p => p.RequireRole(Roles.Operator, Roles.Admin));
         options.AddPolicy(Operations, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin) || c.User.HasClaim(AuthSchemes.ScopeClaim, TokenScopes.Metrics)));
         options.AddPolicy(Feed, p => p.RequireClaim(AuthSchemes.ScopeClaim, TokenScopes.Feed));

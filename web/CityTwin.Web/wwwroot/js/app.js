@@ -5,6 +5,7 @@ import { setupAlarms } from './alarms/setup.js';
 import { setupAccount } from './account/account.js';
 import { CitiesPanel } from './cities/cities.js';
 import { CitiesControl } from './cities/cities-control.js';
+import { setupDrills } from './drills/setup.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
 import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
@@ -234,12 +235,15 @@ async function main() {
   });
   cityTwin.live = live;
   cityTwin.alarms = setupAlarms({ stage: $('.stage'), chip: $('#alarm-chip'), live, twin, select, names }).hooks;
+  const drills = setupDrills({ stage: $('.stage'), twin });
+  cityTwin.drills = drills.panel.hooks;
   cityTwin.tours = setupTours({
     stage: $('.stage'), twin, live, sites, setKpi,
     setSitesVisible: (/** @type {boolean} */ v) => siteMarkers.setVisible(v),
     collapseLegend: () => legend.setCollapsed(true),
     replay,
     openScenario: (/** @type {string} */ id) => { planner?.open('results'); planner?.openResults([id]); },
+    startDrill: (/** @type {string} */ id) => drills.panel.start(id),
   });
 
   planner = new Planner({
@@ -261,6 +265,7 @@ async function main() {
     cityTwin.cities = cities.hooks;
     cities.open();
   }), 'top-left');
+  drills.addControl();
 
   const viewport = () => {
     const b = twin.map.getBounds();

@@ -174,6 +174,7 @@ export class AlarmPanel {
         on: { click: () => this.openAlarm(a.id, true) },
       },
       h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}`)),
+      a.drill ? h('span', { class: 'alarm-badge drill', testid: 'alarm-drill', title: t('drills.badgeTitle') }, t('drills.badge')) : null,
       h('span', { class: 'alarm-main' },
         h('span', { class: 'alarm-name' }, a.isGroup ? t('alarmList.flood') : a.ruleName),
         h('span', { class: 'alarm-where' }, where)),
@@ -251,7 +252,8 @@ export class AlarmPanel {
         e.value != null ? h('span', {}, ` · ${formatNumber(e.value, 2)}`) : null,
         e.note ? h('q', {}, e.note) : null)));
     box.replaceChildren(
-      h('h3', {}, a.isGroup ? t('alarmList.flood') : a.ruleName),
+      h('h3', {}, a.isGroup ? t('alarmList.flood') : a.ruleName,
+        a.drill ? h('span', { class: 'alarm-badge drill', testid: 'alarm-detail-drill', title: t('drills.badgeTitle') }, t('drills.badge')) : null),
       h('dl', { class: 'alarm-facts' },
         h('dt', {}, t('alarmList.source')), h('dd', {}, a.sourceId),
         h('dt', {}, t('alarmList.state')), h('dd', { testid: 'alarm-state' }, t(`alarmState.${a.state}`)),

@@ -6,6 +6,8 @@ import { maplibregl } from '../map/map.js';
 const SOURCE = 'alarms';
 export const SEVERITY_RANK = { critical: 3, major: 2, minor: 1, warning: 0 };
 const COLOURS = ['#f5d90a', '#f5a524', '#fb6b1d', '#ef4444'];
+/** The ring of a drill's alarm (drills.css uses the same violet for the list's badge). */
+const DRILL_COLOUR = '#c084fc';
 
 export class AlarmMarkers {
   /** @param {maplibregl.Map} map @param {(id: string) => void} onOpen */
@@ -20,7 +22,7 @@ export class AlarmMarkers {
       cluster: true,
       clusterRadius: 40,
       clusterMaxZoom: 15,
-      clusterProperties: { worst: ['max', ['get', 'rank']] },
+      clusterProperties: { worst: ['max', ['get', 'rank']], drills: ['+', ['get', 'drill']] },
     });
     const colour = (/** @type {any} */ rank) => /** @type {any} */ (['match', rank, 3, COLOURS[3], 2, COLOURS[2], 1, COLOURS[1], COLOURS[0]]);
     map.addLayer({
@@ -28,14 +30,17 @@ export class AlarmMarkers {
       paint: {
         'circle-color': colour(['get', 'worst']), 'circle-opacity': 0.85,
         'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 50, 22],
-        'circle-stroke-color': '#08111d', 'circle-stroke-width': 2,
+        // A cluster holding a drill's alarm has the drills' violet ring.
+        'circle-stroke-color': ['case', ['>', ['get', 'drills'], 0], DRILL_COLOUR, '#08111d'], 'circle-stroke-width': 2,
       },
     });
     map.addLayer({
       id: 'alarm-points', type: 'circle', source: SOURCE, filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': colour(['get', 'rank']), 'circle-radius': 7,
-        'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2,
+        'circle-color': colour(['get', 'rank']), 'circle-radius': ['case', ['==', ['get', 'drill'], 1], 8, 7],
+        // A drill's alarm: a thick violet ring instead of the white one, so practice never looks real.
+        'circle-stroke-color': ['case', ['==', ['get', 'drill'], 1], DRILL_COLOUR, '#ffffff'],
+        'circle-stroke-width': ['case', ['==', ['get', 'drill'], 1], 4, 2],
       },
     });
     map.on('click', 'alarm-points', (e) => {
@@ -59,7 +64,7 @@ export class AlarmMarkers {
     const features = alarms.filter(a => !a.isGroup && Number.isFinite(a.lon) && (a.lon !== 0 || a.lat !== 0)).map(a => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [a.lon, a.lat] },
-      properties: { id: a.id, rank: SEVERITY_RANK[/** @type {keyof typeof SEVERITY_RANK} */ (a.severity)] ?? 0 },
+      properties: { id: a.id, rank: SEVERITY_RANK[/** @type {keyof typeof SEVERITY_RANK} */ (a.severity)] ?? 0, drill: a.drill ? 1 : 0 },
     }));
     const source = /** @type {maplibregl.GeoJSONSource|undefined} */ (this.map.getSource(SOURCE));
     source?.setData(/** @type {any} */ ({ type: 'FeatureCollection', features }));

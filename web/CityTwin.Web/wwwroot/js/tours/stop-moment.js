@@ -1,16 +1,19 @@
 // What a tour stop brings beyond the camera: a moment of the last 24 hours to replay, and a
 // published scenario run to open. Presenter and follower cards each hold one StopMoment. Arriving
 // at a stop with a replay time puts the map into replay there; leaving it (for a stop without one,
-// or ending the tour) goes back to live. A stop's drill reference is kept but not shown yet.
+// or ending the tour) goes back to live. A stop with a drill offers the presenter, when a trainer
+// or admin, to start it (followers see nothing of it: the drill's alarms reach the control room).
 import { api } from '../core/api.js';
 import { h } from '../core/dom.js';
 import { t, onLanguageChange } from '../core/i18n.js';
-import { may } from '../core/session.js';
+import { may, me } from '../core/session.js';
+import { mayRunDrills } from '../drills/drill-api.js';
 
 /**
  * @typedef {object} MomentContext
  * @property {{showAt: (ms: number) => boolean, stop: () => void, active: boolean}|null} replay
  * @property {(id: string) => void} openScenario opens a run's results in the planner
+ * @property {((id: string) => void)|undefined} [startDrill] starts a drill of the pack (the drills panel shows it)
  */
 
 export class StopMoment {
@@ -27,7 +30,13 @@ export class StopMoment {
     this.scenario = h('button', { type: 'button', class: 'btn tour-scenario', testid: `${prefix}-scenario`, i18n: 'tour.openScenario', hidden: true,
       on: { click: () => this.openScenario() } });
     this.scenarioNote = h('span', { class: 'tour-scenario-note', testid: `${prefix}-scenario-note`, i18n: 'tour.scenarioNotPublished', hidden: true });
-    this.el = h('div', { class: 'tour-moment' }, this.note, h('div', { class: 'tour-moment-actions' }, this.scenario, this.scenarioNote));
+    /** @type {string|null} */
+    this.drillId = null;
+    // Only the presenter's card offers it: starting a drill is the trainer's decision, not a follower's.
+    this.drill = h('button', { type: 'button', class: 'btn tour-drill', testid: `${prefix}-drill`, i18n: 'tour.startDrill', hidden: true,
+      on: { click: () => { if (this.drillId) this.ctx.startDrill?.(this.drillId); } } });
+    this.offersDrills = prefix === 'presenter';
+    this.el = h('div', { class: 'tour-moment' }, this.note, h('div', { class: 'tour-moment-actions' }, this.scenario, this.scenarioNote, this.drill));
     /** @type {string|null} the i18n key of the note shown, so it follows a change of language */
     this.noteKey = null;
     onLanguageChange(() => { if (this.noteKey) this.note.textContent = t(this.noteKey); });
@@ -38,12 +47,20 @@ export class StopMoment {
     this.showNote(null);
     this.replayAt(stop.replayTime ?? null);
     this.showScenario(stop.scenarioId ?? null);
+    this.showDrill(stop.drillId ?? null);
+  }
+
+  /** @param {string|null} id */
+  showDrill(id) {
+    this.drillId = id;
+    this.drill.hidden = !id || !this.offersDrills || !this.ctx.startDrill || !mayRunDrills(me());
   }
 
   /** Leaves the tour: back to live when the tour had the map in replay. */
   leave() {
     this.replayAt(null);
     this.showScenario(null);
+    this.showDrill(null);
     this.showNote(null);
   }
 
@@ -94,6 +111,6 @@ export class StopMoment {
   }
 
   get hooks() {
-    return { replaying: this.replaying, scenarioId: this.scenarioId, scenarioState: this.scenarioId ? this.scenarioState : null, note: this.noteKey };
+    return { drillId: this.drill.hidden ? null : this.drillId, replaying: this.replaying, scenarioId: this.scenarioId, scenarioState: this.scenarioId ? this.scenarioState : null, note: this.noteKey };
   }
 }

@@ -25,12 +25,12 @@ class ToursControl {
 /**
  * @param {{stage: HTMLElement, twin: any, live: any, sites: any, setKpi: (kpi: string) => void,
  *          setSitesVisible: (visible: boolean) => void, collapseLegend: () => void,
- *          replay?: import('./stop-moment.js').MomentContext['replay'], openScenario?: (id: string) => void}} ctx
+ *          replay?: import('./stop-moment.js').MomentContext['replay'], openScenario?: (id: string) => void, startDrill?: (id: string) => void}} ctx
  */
 export function setupTours(ctx) {
   const view = { twin: ctx.twin, setKpi: ctx.setKpi, setSitesVisible: ctx.setSitesVisible };
   const sites = (ctx.sites?.features ?? []).map((/** @type {any} */ f) => ({ id: f.properties.id, name: localName(f.properties) || f.properties.id }));
-  const moment = { replay: ctx.replay ?? null, openScenario: ctx.openScenario ?? (() => {}) };
+  const moment = { replay: ctx.replay ?? null, openScenario: ctx.openScenario ?? (() => {}), startDrill: ctx.startDrill };
   const follower = new Follower(ctx.stage, { view, moment, live: ctx.live, onLeave: () => {} });
   const presenter = new Presenter(ctx.stage, { view, moment, onEnd: () => {} });
   const panel = new ToursPanel(ctx.stage, {
