@@ -15,6 +15,7 @@ using CityTwin.Web.Layers;
 using CityTwin.Web.Live;
 using CityTwin.Web.Scenarios;
 using CityTwin.Web.Security;
+using CityTwin.Web.Stakeholders;
 using CityTwin.Web.Tours;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
@@ -66,6 +67,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<TwinBroadcaster>()
 builder.Services.AddHostedService<ScenarioProgressRelay>();
 builder.Services.AddCityTwinAlarmApi(builder.Configuration);
 builder.Services.AddCityTwinTours(builder.Configuration, catalog);
+builder.Services.AddCityTwinStakeholders(builder.Configuration);
 builder.Services.AddSignalR().AddMessagePackProtocol();
 builder.Services.AddProblemDetails();
 // Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
@@ -109,6 +111,8 @@ app.MapScenarioEndpoints();
 app.MapTourEndpoints();
 app.MapTourSessionEndpoints();
 app.MapScenarioCompareEndpoints();
+app.MapLensEndpoints();
+app.MapCommentEndpoints();
 app.MapIndicatorEndpoints();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
