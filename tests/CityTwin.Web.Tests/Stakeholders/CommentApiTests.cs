@@ -43,6 +43,7 @@ public sealed class CommentApiTests(TwinAppFactory app)
         Assert.All(own, c => Assert.True(c.GetProperty("mine").GetBoolean()));
         Assert.Equal(2, (await ListAsync(planner, url)).Count(c => c.GetProperty("status").GetString() == "pending"));
         Assert.DoesNotContain("Brighter streets", await anonymous.GetStringAsync($"/api/scenarios/compare/brief?ids={id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Brighter streets", await anonymous.GetStringAsync($"/api/scenarios/{id}/brief"), StringComparison.Ordinal);
 
         // A viewer cannot moderate, not even their own comment.
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"{url}/{keep}/moderate", new { status = "approved" })).StatusCode);
@@ -64,6 +65,11 @@ public sealed class CommentApiTests(TwinAppFactory app)
         Assert.Contains("Brighter streets, lower bills.", brief, StringComparison.Ordinal);
         Assert.Contains("data-group=\"community\"", brief, StringComparison.Ordinal);
         Assert.DoesNotContain("Buy our newspaper", brief, StringComparison.Ordinal);
+        // The run's own brief carries them too, with every lens's score.
+        var runBrief = await anonymous.GetStringAsync($"/api/scenarios/{id}/brief");
+        Assert.Contains("Brighter streets, lower bills.", runBrief, StringComparison.Ordinal);
+        Assert.Contains("data-lens=\"government\"", runBrief, StringComparison.Ordinal);
+        Assert.DoesNotContain("Buy our newspaper", runBrief, StringComparison.Ordinal);
         // The author still sees the rejected one, marked so.
         Assert.Equal("rejected", (await ListAsync(viewer, url)).Single(c => c.GetProperty("id").GetString() == drop).GetProperty("status").GetString());
 
@@ -134,6 +140,10 @@ public sealed class CommentApiTests(TwinAppFactory app)
         Assert.Equal(["government", "community"], two.GetProperty("lenses").GetProperty("lenses").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
         Assert.Contains("lenses", (await StakeholderRuns.ErrorsAsync(await anonymous.GetAsync($"/api/scenarios/compare?ids={led}&lenses=nobody"))).Keys);
 
+        // The CSV carries each lens's score per run.
+        var csv = await anonymous.GetStringAsync($"/api/scenarios/compare/kpis.csv?ids={led},{ev}");
+        var governmentRow = csv.Split('\n').Single(l => l.StartsWith($"{led},", StringComparison.Ordinal) && l.Contains(",lens:government,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(government.GetProperty("runs")[0].GetProperty("score").GetDouble(), double.Parse(governmentRow[6], System.Globalization.CultureInfo.InvariantCulture), 9);
         var brief = await anonymous.GetStringAsync($"/api/scenarios/compare/brief?ids={led},{ev}&lenses=community,government");
         Assert.Contains("Stakeholder lenses", brief, StringComparison.Ordinal);
         Assert.Contains("data-lens=\"government\"", brief, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed class LensScorerTests
         var result = LensScorer.Score(TwoRuns(), [LensA, LensB]);
         var ranking = Assert.Single(result.Disagreements, d => d.Kind == "ranking");
         Assert.Equal([("r1", "a"), ("r2", "b")], ranking.Picks!.Select(p => (p.RunId, string.Join(",", p.LensIds))));
-        Assert.Equal("a rank Run 1 first; b rank Run 2 first", ranking.Text);
+        Assert.Equal("a: Run 1 first; b: Run 2 first", ranking.Text);
         // Run 1 is better for A (+2.75) and worse for B (−1); run 2 is better for both.
         var sign = Assert.Single(result.Disagreements, d => d.Kind == "sign");
         Assert.Equal("r1", sign.RunId);

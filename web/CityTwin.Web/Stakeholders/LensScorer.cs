@@ -86,7 +86,7 @@ public static class LensScorer
                 .OrderBy(p => runs.ToList().FindIndex(r => r.Id == p.RunId))
                 .ToList();
             if (picks.Count > 1)
-                found.Add(new LensDisagreement("ranking", string.Join("; ", picks.Select(p => $"{Names(p.LensIds, LensName)} rank {RunName(p.RunId)} first")))
+                found.Add(new LensDisagreement("ranking", string.Join("; ", picks.Select(p => $"{Names(p.LensIds, LensName)}: {RunName(p.RunId)} first")))
                 {
                     Picks = picks,
                 });

@@ -31,7 +31,9 @@ internal static class StakeholderBrief
             foreach (var lens in lenses.Lenses)
             {
                 sb.Append("<tr data-lens=\"").Append(E(lens.Id)).Append("\"><td>").Append(E(lens.Name.GetValueOrDefault(LensLimits.RequiredLanguage, lens.Id)));
-                if (lens.Group is { } g) sb.Append(" <span class=\"band\">(").Append(E(g)).Append(")</span>");
+                // The group only when the name does not already say it ("Port operators (business)").
+                if (lens.Group is { } g && !string.Equals(g, lens.Name.GetValueOrDefault(LensLimits.RequiredLanguage), StringComparison.OrdinalIgnoreCase))
+                    sb.Append(" <span class=\"band\">(").Append(E(g)).Append(")</span>");
                 sb.Append("</td>");
                 for (var i = 0; i < lens.Runs.Count; i++)
                 {

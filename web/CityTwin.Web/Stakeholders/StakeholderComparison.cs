@@ -1,5 +1,7 @@
 using CityTwin.Abstractions.Stakeholders;
+using CityTwin.Abstractions.Scenarios;
 using CityTwin.Web.Scenarios;
+using CityTwin.Web.Security;
 
 namespace CityTwin.Web.Stakeholders;
 
@@ -24,6 +26,22 @@ public static class StakeholderComparison
         var comments = new List<CommentView>();
         foreach (var run in comparison.Runs) comments.AddRange(await CommentEndpoints.ApprovedAsync(grains, run.Id));
         return (comparison with { Lenses = LensScorer.Score(comparison, chosen), Comments = comments }, null);
+    }
+
+    /// <summary>
+    /// One run through every lens with its approved comments, for its own brief; null when the
+    /// caller may not read it or it has no results (the brief then answers why).
+    /// </summary>
+    public static async Task<ScenarioComparison?> ForRunAsync(string id, HttpContext http, IGrainFactory grains)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(grains);
+        var grain = grains.GetGrain<IScenarioGrain>(id);
+        if (await grain.GetSummaryAsync() is not { } summary || !(summary.Published || Policies.CanPlan(http.User))
+            || await grain.GetResultsAsync() is not { } results)
+            return null;
+        var one = ScenarioComparison.Of([(results, await grain.GetDefinitionAsync())]);
+        return (await AddAsync(one, null, http.RequestServices.GetRequiredService<LensCatalog>(), grains)).Comparison;
     }
 
     /// <summary>The lenses named in a comma-separated list, in the catalogue's order; every lens when none is named.</summary>

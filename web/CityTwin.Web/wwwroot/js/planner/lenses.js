@@ -116,9 +116,11 @@ export class LensSection {
     const chart = h('div', { class: 'lens-chart', testid: 'lens-chart', role: 'img' });
     chart.setAttribute('aria-label', t('lens.chartLabel', { scale: pct(scale).replace(/^\+/, '±') }));
     for (const lens of data.lenses) {
+      const title = lensName(this.catalog?.find(l => l.id === lens.id) ?? lens);
+      // The group only when the lens's name does not already say it.
+      const group = lens.group && t(`group.${lens.group}`) !== title ? t(`group.${lens.group}`) : null;
       const row = h('div', { class: 'lens-row', testid: 'lens-row', dataset: { lens: lens.id } },
-        h('div', { class: 'lens-name' }, h('b', { text: lensName(this.catalog?.find(l => l.id === lens.id) ?? lens) }),
-          lens.group ? h('span', { class: 'muted small', text: ` · ${t(`group.${lens.group}`)}` }) : null));
+        h('div', { class: 'lens-name' }, h('b', { text: title }), group ? h('span', { class: 'muted small', text: ` · ${group}` }) : null));
       lens.runs.forEach((s, i) => {
         const item = this.items.find(it => it.id === s.runId) ?? this.items[i];
         const bar = h('div', { class: 'lens-bar' });
