@@ -91,6 +91,9 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/brief");
         Assert.Contains(endpoints, FuzzForms.ReadsForm);
         Assert.Contains(endpoints, e => e.ToString() == "PUT /api/indicators/{indicatorId}/target");
+        foreach (var stakeholder in new[] { "POST /api/lenses/", "PUT /api/lenses/{id}", "DELETE /api/lenses/{id}", "POST /api/scenarios/{id}/comments/", "POST /api/scenarios/{id}/comments/{commentId}/moderate" })
+            Assert.Contains(endpoints, e => e.ToString() == stakeholder);
+        Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/" && e.QueryNames.Contains("lenses"));
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

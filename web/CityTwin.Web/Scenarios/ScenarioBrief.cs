@@ -20,7 +20,8 @@ public static class ScenarioBrief
     private const double MapWidth = 520;
     private const double MapMaxHeight = 360;
 
-    public static string Html(ScenarioResultsDocument doc, ScenarioDefinition? definition, CityCatalog city, string? kpiId)
+    /// <param name="stakeholders">The run through every stakeholder lens, with its approved comments (left out when null).</param>
+    public static string Html(ScenarioResultsDocument doc, ScenarioDefinition? definition, CityCatalog city, string? kpiId, ScenarioComparison? stakeholders = null)
     {
         var kpi = doc.Kpis.FirstOrDefault(k => k.Id == kpiId)
             ?? doc.Kpis.OrderByDescending(k => Math.Abs(k.DeltaPercent ?? 0)).FirstOrDefault();
@@ -89,6 +90,7 @@ public static class ScenarioBrief
         }
         sb.Append("</table>");
         EconomicsBrief.Append(sb, doc);
+        if (stakeholders is not null) Stakeholders.StakeholderBrief.Append(sb, stakeholders);
         if (doc.Notes.Count > 0)
         {
             sb.Append("<h2>Notes</h2><ul>");

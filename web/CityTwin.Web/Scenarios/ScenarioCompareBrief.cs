@@ -91,6 +91,7 @@ public static class ScenarioCompareBrief
             sb.Append("</table><p class=\"meta\">M = million ").Append(E(currency)).Append(". Savings a year are each run's horizon × the factor after ×: its weather and season stand for the whole year; travel time, air quality, health and flood damage are not priced.</p>");
             CashFlowChart.Append(sb, [.. appraised.Select(x => (x.Run.Name, RunColors[x.Index], x.Run.Economics!.CumulativeCashFlow))], currency);
         }
+        Stakeholders.StakeholderBrief.Append(sb, comparison);
         sb.Append("<p class=\"meta\">Models, formulas and sources: docs/models.md. Same definition and seeds give the same numbers.</p></body></html>");
         return sb.ToString();
     }

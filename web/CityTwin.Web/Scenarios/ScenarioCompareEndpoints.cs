@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Scenarios.Definitions;
 using CityTwin.Abstractions.Scenarios.Results;
 using CityTwin.Model.City;
 using CityTwin.Web.Security;
+using CityTwin.Web.Stakeholders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityTwin.Web.Scenarios;
@@ -19,12 +20,12 @@ public static partial class ScenarioCompareEndpoints
     {
         var compare = app.MapGroup("/api/scenarios/compare").WithTags("Scenarios");
 
-        compare.MapGet("/", async (string? ids, HttpContext http, IGrainFactory grains, ILogger<ScenarioComparison> logger) =>
-            await WithComparisonAsync(ids, http, grains, logger, c => TypedResults.Ok(c)))
+        compare.MapGet("/", async (string? ids, string? lenses, HttpContext http, IGrainFactory grains, ILogger<ScenarioComparison> logger) =>
+            await WithComparisonAsync(ids, http, grains, logger, c => TypedResults.Ok(c), lenses))
             .WithSummary("Up to three completed runs side by side: each KPI's change (and its band over seeds) and each run's costs and payback");
 
-        compare.MapGet("/brief", async (string? ids, HttpContext http, IGrainFactory grains, CityCatalog city, ILogger<ScenarioComparison> logger) =>
-            await WithComparisonAsync(ids, http, grains, logger, c => TypedResults.Text(ScenarioCompareBrief.Html(c, city), ScenarioEndpoints.HtmlContentType)))
+        compare.MapGet("/brief", async (string? ids, string? lenses, HttpContext http, IGrainFactory grains, CityCatalog city, ILogger<ScenarioComparison> logger) =>
+            await WithComparisonAsync(ids, http, grains, logger, c => TypedResults.Text(ScenarioCompareBrief.Html(c, city), ScenarioEndpoints.HtmlContentType), lenses))
             .Produces<string>(StatusCodes.Status200OK, ScenarioEndpoints.HtmlContentType)
             .WithSummary("A printable brief of up to three runs side by side: KPI changes, costs, payback and cumulative cash flow");
 
@@ -46,7 +47,7 @@ public static partial class ScenarioCompareEndpoints
     }
 
     private static async Task<Results<TResult, ValidationProblem, ProblemHttpResult>> WithComparisonAsync<TResult>(
-        string? ids, HttpContext http, IGrainFactory grains, ILogger logger, Func<ScenarioComparison, TResult> answer)
+        string? ids, HttpContext http, IGrainFactory grains, ILogger logger, Func<ScenarioComparison, TResult> answer, string? lenses = null)
         where TResult : IResult
     {
         var (list, error) = ParseIds(ids);
@@ -66,7 +67,14 @@ public static partial class ScenarioCompareEndpoints
                     statusCode: StatusCodes.Status409Conflict, title: "No results yet");
             runs.Add((results, await grain.GetDefinitionAsync()));
         }
-        return answer(ScenarioComparison.Of(runs));
+        // The stakeholder lenses' scores and the approved comments (all lenses unless some are named).
+        var (comparison, lensError) = await StakeholderComparison.AddAsync(ScenarioComparison.Of(runs), lenses, http.RequestServices.GetRequiredService<LensCatalog>(), grains);
+        if (comparison is null)
+        {
+            logger.LogWarning("Rejected scenario comparison: lenses: {Error}", lensError);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lenses"] = [lensError!] }, title: "The lenses to compare through are not valid");
+        }
+        return answer(comparison);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -26,6 +26,9 @@ public static class ScenarioCompareExports
                 sb.Append(Head(k.Id, k.Unit)).Append(',').Append(Num(v.Baseline)).Append(',').Append(Num(v.Scenario)).Append(',').Append(Num(v.Delta))
                   .Append(',').Append(v.DeltaPercent is { } p ? Num(p) : "").Append(Band(v.DeltaBand)).Append('\n');
             }
+            // Each stakeholder lens's score of the run (weighted mean improvement, %) in the delta column.
+            foreach (var lens in comparison.Lenses?.Lenses ?? [])
+                sb.Append(Head($"lens:{lens.Id}", "score %")).Append(",,,").Append(Num(lens.Runs[i].Score)).Append(",,,,\n");
             if (run.Economics is not { } e) continue;
             var c = e.City;
             void Money(string item, string unit, double? value, Band? band) =>

@@ -11,6 +11,12 @@ public sealed record ScenarioComparison(IReadOnlyList<ComparedRun> Runs, IReadOn
 {
     public const int MaxRuns = 3;
 
+    /// <summary>Each stakeholder lens's score of each run and where the lenses disagree (filled by the endpoint).</summary>
+    public Stakeholders.LensComparison? Lenses { get; init; }
+
+    /// <summary>The approved stakeholder comments on the compared runs (filled by the endpoint).</summary>
+    public IReadOnlyList<Stakeholders.CommentView>? Comments { get; init; }
+
     public static ScenarioComparison Of(IReadOnlyList<(ScenarioResultsDocument Results, ScenarioDefinition? Definition)> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);

@@ -167,10 +167,11 @@ public static class ScenarioEndpoints
         api.MapGet("/{id}/brief", async (string id, string? kpi, HttpContext http, IGrainFactory grains, CityCatalog city) =>
         {
             var definition = await grains.GetGrain<IScenarioGrain>(id).GetDefinitionAsync();
-            return await WithResultsAsync(id, http, grains, doc => TypedResults.Text(ScenarioBrief.Html(doc, definition, city, kpi), HtmlContentType));
+            var stakeholders = await Stakeholders.StakeholderComparison.ForRunAsync(id, http, grains);
+            return await WithResultsAsync(id, http, grains, doc => TypedResults.Text(ScenarioBrief.Html(doc, definition, city, kpi, stakeholders), HtmlContentType));
         })
             .Produces<string>(StatusCodes.Status200OK, HtmlContentType)
-            .WithSummary("A printable one-page policy brief: map of the delta per district, KPI table, assumptions, date and seed");
+            .WithSummary("A printable one-page policy brief: map of the delta per district, KPI table, assumptions, date and seed, the stakeholder lenses' scores and approved comments");
     }
 
     /// <summary>Answers with <paramref name="answer"/> of the results, or the problem of why there are none.</summary>

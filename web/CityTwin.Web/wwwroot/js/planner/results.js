@@ -8,6 +8,8 @@ import { getRun } from './scenario-runs.js';
 import { ScenarioChart } from './chart.js';
 import { h, nextId } from '../core/dom.js';
 import { moneySection } from './money.js';
+import { LensSection } from './lenses.js';
+import { commentsSection } from './comments.js';
 
 /** Line colours of the compared runs, in order (the baseline is grey and dashed). */
 export const RUN_COLORS = ['#5cc8ff', '#ffb347', '#d58cff'];
@@ -68,6 +70,8 @@ export class ResultsView {
     /** @type {import('./chart.js').ScenarioChart|null} the cash-flow chart of the money section */
     this.moneyChart = null;
     this.loadToken = 0;
+    /** The shown runs through the stakeholder lenses (keeps the chosen lenses between renders). */
+    this.lenses = new LensSection();
     this.renderEmpty();
     onLanguageChange(() => { if (this.items.length) this.render(); else this.renderEmpty(); });
   }
@@ -194,7 +198,9 @@ export class ResultsView {
       pickers,
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.overTime', { kpi: kpiDef ? kpiName(kpiDef) : '' }) }), chartBox),
       h('section', { class: 'plan-section' }, h('h3', { i18n: 'plan.results.cityTotals' }), this.bandNote(), this.kpiTable(kpis, shared)),
+      this.lenses.el(this.items),
       money.el,
+      commentsSection(this.items),
       h('section', { class: 'plan-section' }, h('h3', { text: t('plan.results.byDistrict', { kpi: kpiDef ? kpiName(kpiDef) : '', run: this.itemById(this.mapRun)?.name ?? '' }) }), this.districtTable(kpiDef)),
       this.exports(),
     ];

@@ -11,6 +11,7 @@ import { store } from '../core/store.js';
 import { renderCards } from './cards.js';
 import { renderDistricts } from './districts.js';
 import { renderScenarios } from './scenarios.js';
+import { appendComments } from './comments.js';
 import { scoreBand, scoreText } from './score.js';
 
 const REFRESH_MS = 30_000;
@@ -81,6 +82,7 @@ function render() {
     $('#pv-indicators-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
   });
   renderScenarios($('#pv-scenarios'), data.scenarios);
+  appendComments($('#pv-scenarios'));
   renderArea();
 }
 
