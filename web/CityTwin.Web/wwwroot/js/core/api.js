@@ -229,6 +229,8 @@ export const api = {
     boundaries: (id) => getJson(`/api/cities/${enc(id)}/boundaries`),
     /** @param {FormData} form */
     importCity: (form) => request('/api/cities/import', { method: 'POST', body: form }),
+    /** Restarts the twin on another installed city (admins). @param {string} id */
+    activate: (id) => request(`/api/cities/${enc(id)}/activate`, { method: 'POST' }),
   },
 
   scenarios: {
