@@ -90,6 +90,8 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         Assert.Contains(endpoints, FuzzForms.ReadsForm);
         Assert.Contains(endpoints, e => e.ToString() == "PUT /api/indicators/{indicatorId}/target");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/cities/{id}/activate");
+        Assert.Contains(endpoints, e => e.ToString() == "POST /api/scenarios/retarget");
+        Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/{id}/export/definition.json");
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

@@ -115,6 +115,7 @@ do
     app.MapTourEndpoints();
     app.MapTourSessionEndpoints();
     app.MapScenarioCompareEndpoints();
+    app.MapScenarioRerunEndpoints();
     app.MapIndicatorEndpoints();
     app.MapAccountEndpoints();
     app.MapAdminEndpoints();

@@ -253,7 +253,10 @@ export const api = {
       brief: `${SCENARIOS}/${enc(id)}/brief`,
       economics: `${SCENARIOS}/${enc(id)}/export/economics.csv`,
       json: `${SCENARIOS}/${enc(id)}/export/results.json`,
+      definition: `${SCENARIOS}/${enc(id)}/export/definition.json`,
     }),
+    /** What a definition file from another city becomes here (planners); starts nothing. @param {object} file */
+    retarget: (file) => postJson(`${SCENARIOS}/retarget`, file),
     /** Up to three runs side by side: their brief and CSV. @param {string[]} ids */
     compareUrls: (ids) => ({
       brief: `${SCENARIOS}/compare/brief?ids=${ids.map(enc).join(',')}`,

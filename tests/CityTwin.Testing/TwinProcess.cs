@@ -3,9 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CityTwin.Testing;
 
-namespace CityTwin.Web.Tests;
+namespace CityTwin.Testing;
 
 /// <summary>
 /// The real app as its own process (<c>dotnet CityTwin.Web.dll</c>), embedded mode, on free
