@@ -27,6 +27,12 @@ public sealed class OrleansHostingOptions
     public string DataDirectory { get; set; } = "App_Data";
 
     /// <summary>
+    /// Embedded mode: file name of the SQLite store in <see cref="DataDirectory"/>. The web app sets
+    /// it per city (<c>CityStores</c>), so what users made in one city never shows in another.
+    /// </summary>
+    public string StoreFile { get; set; } = "citytwin.db";
+
+    /// <summary>
     /// Embedded mode: how long a write waits for the SQLite store when another process holds it
     /// (a backup, an admin's sqlite3 shell) before the write fails and the API answers 503.
     /// </summary>

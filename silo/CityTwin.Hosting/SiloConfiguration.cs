@@ -36,7 +36,7 @@ public static class SiloConfiguration
         var directory = Path.GetFullPath(options.DataDirectory, contentRoot);
         silo.AddSqliteGrainStorage(StorageNames.Durable, o =>
         {
-            o.DataSource = Path.Combine(directory, "citytwin.db");
+            o.DataSource = Path.Combine(directory, options.StoreFile);
             o.BusyTimeout = options.StoreBusyTimeout;
             o.GrainStorageSerializer = new JsonGrainStateSerializer();
         });

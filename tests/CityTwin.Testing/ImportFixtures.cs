@@ -96,6 +96,22 @@ public sealed class ImportFixtures : IDisposable
         return PathOf(name);
     }
 
+    /// <summary>
+    /// A whole city pack of these boundaries, imported and written the way the import command does
+    /// (figures borrowed from <paramref name="templateDirectory"/>), into <paramref name="packsFolder"/>/<paramref name="id"/>.
+    /// </summary>
+    public string WritePack(string packsFolder, string id, string name, string templateDirectory, string timeZone = "Asia/Ulaanbaatar")
+    {
+        var gu = WriteGeoJson($"{id}-gu.geojson", GuFeatures());
+        var dong = WriteGeoJson($"{id}-dong.geojson", DongFeatures(withParent: true));
+        var city = new CityTwin.Import.CityImporter().Import(new CityTwin.Import.CityImportRequest(id, name,
+            CityTwin.Import.Sources.SourceFile.At(gu), CityTwin.Import.Sources.SourceFile.At(dong),
+            Mapping: CityTwin.Import.Mapping.MappingReader.Read(MappingJson, "mapping.json"), MappingSource: "mapping.json", TimeZone: timeZone));
+        var output = Path.Combine(packsFolder, id);
+        CityTwin.Import.Pack.CityPackWriter.Write(city, templateDirectory, output, new DateOnly(2026, 12, 7));
+        return output;
+    }
+
     /// <summary>Raw GeoJSON text (for broken files the writers would refuse to produce).</summary>
     public string WriteText(string name, string text)
     {

@@ -94,6 +94,9 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
         foreach (var stakeholder in new[] { "POST /api/lenses/", "PUT /api/lenses/{id}", "DELETE /api/lenses/{id}", "POST /api/scenarios/{id}/comments/", "POST /api/scenarios/{id}/comments/{commentId}/moderate" })
             Assert.Contains(endpoints, e => e.ToString() == stakeholder);
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/" && e.QueryNames.Contains("lenses"));
+        Assert.Contains(endpoints, e => e.ToString() == "POST /api/cities/{id}/activate");
+        Assert.Contains(endpoints, e => e.ToString() == "POST /api/scenarios/retarget");
+        Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/{id}/export/definition.json");
         if (!string.IsNullOrEmpty(only)) endpoints = [.. endpoints.Where(e => e.ToString() == only)];
         Assert.NotEmpty(endpoints);
         // As an admin with the feed scope: every endpoint, write or read, gets as far as reading its input.

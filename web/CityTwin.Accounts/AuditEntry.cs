@@ -57,6 +57,7 @@ public static class AuditActions
     public const string ScenarioUnpublish = "scenario.unpublish";
     public const string SourcesSet = "simulation.sources";
     public const string CityImport = "city.import";
+    public const string CitySwitch = "city.switch";
     public const string IndicatorTarget = "indicator.target";
     public const string Forbidden = "access.forbidden";
     public const string TourCreate = "tour.create";

@@ -19,7 +19,7 @@ public static class BoundaryEndpoints
 
     /// <summary>The body limit of the endpoint the request was routed to.</summary>
     public static long BodyLimit(HttpContext http, BoundaryOptions options) =>
-        IsScenarioSubmission(http) ? options.ScenarioBodyBytes
+        IsScenarioSubmission(http) || Is(http, HttpMethods.Post, "/api/scenarios/retarget") ? options.ScenarioBodyBytes
         : IsClockChange(http) ? options.ClockBodyBytes
         : IsTelemetry(http) ? options.TelemetryBodyBytes
         : IsTourDocument(http) ? options.TourBodyBytes

@@ -37,5 +37,14 @@ public sealed class CityImportRunner(ILogger<CityImportRunner> logger) : IDispos
         }
     }
 
+    /// <summary>
+    /// Takes the import slot for a city switch: false while an import runs. Held until the host
+    /// stops (no import may write into a twin that is going away), or given back by <see cref="Reopen"/>.
+    /// </summary>
+    public bool TryClose() => _gate.Wait(0);
+
+    /// <summary>Gives the slot back after a switch that did not go ahead.</summary>
+    public void Reopen() => _gate.Release();
+
     public void Dispose() => _gate.Dispose();
 }

@@ -18,13 +18,20 @@ public sealed class CityPackFolders(CityCatalog running, IOptions<CityPacksOptio
     /// <summary>The running pack's folder.</summary>
     public string RunningDirectory { get; } = Locate(configuration);
 
+    /// <summary>
+    /// The folder of the packs shipped with the app (data/cities), found through <c>City:Name</c>:
+    /// after a switch to an imported city the running pack is not beside them, and the list must
+    /// still offer the way back.
+    /// </summary>
+    private readonly string? _shippedRoot = ShippedRoot(configuration);
+
     public IReadOnlyList<(InstalledPack Pack, string Directory)> List()
     {
         var found = new List<(InstalledPack, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Add(RunningDirectory, imported: false);
         var shipped = Path.GetDirectoryName(RunningDirectory);
-        foreach (var root in new[] { shipped, ImportRoot })
+        foreach (var root in new[] { shipped, _shippedRoot, ImportRoot }.Distinct())
         {
             if (root is null || !Directory.Exists(root)) continue;
             foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
@@ -78,6 +85,19 @@ public sealed class CityPackFolders(CityCatalog running, IOptions<CityPacksOptio
         catch (JsonException)
         {
             return ([], null);
+        }
+    }
+
+    private static string? ShippedRoot(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CityOptions.Section).Get<CityOptions>() ?? new CityOptions();
+        try
+        {
+            return Path.GetDirectoryName(CityPackLocator.Find(options.Name));
+        }
+        catch (CityPackException)
+        {
+            return null;
         }
     }
 

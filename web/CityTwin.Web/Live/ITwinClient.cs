@@ -31,4 +31,7 @@ public interface ITwinClient
 
     /// <summary>The followed session ended.</summary>
     Task tourEnded(TourEndedFrame frame);
+
+    /// <summary>The twin is about to restart on another city: the map shows it and reloads when the new city answers.</summary>
+    Task citySwitching(CitySwitchingFrame frame);
 }

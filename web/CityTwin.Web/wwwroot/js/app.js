@@ -6,6 +6,7 @@ import { setupAccount } from './account/account.js';
 import { CitiesPanel } from './cities/cities.js';
 import { CitiesControl } from './cities/cities-control.js';
 import { setupDrills } from './drills/setup.js';
+import { followCitySwitch } from './cities/switching.js';
 import { api, retry } from './core/api.js';
 import { $ } from './core/dom.js';
 import { applyTo, detectLanguage, setLanguage, t } from './core/i18n.js';
@@ -279,6 +280,7 @@ async function main() {
     moveTimer = setTimeout(() => { live.subscribe(viewport()); replay.refresh(); }, 150);
   });
   live.viewport = viewport();
+  followCitySwitch(live, city.id);
   live.start();
 
   // Ready = the style is drawn and every source has parsed its data (the large ones load in a worker).

@@ -1,7 +1,8 @@
-// Cities: the installed city packs and, for admins, the city-pack import. The live twin runs one
-// pack (City:Path / City:Name at start); any other installed pack is shown by its boundaries over
-// the map, with the setting that starts the twin on it. An import is checked and previewed on the
-// map first (nothing written), then written into the packs folder.
+// Cities: the installed city packs and, for admins, the city-pack import and the city switch. The
+// live twin runs one pack at a time; any other installed pack can be shown by its boundaries over
+// the map, and an admin can switch the twin to it (it restarts on that pack; every open map follows,
+// see switching.js). An import is checked and previewed on the map first (nothing written), then
+// written into the packs folder.
 import { ProblemError, api } from '../core/api.js';
 import { h } from '../core/dom.js';
 import { applyTo, localName, onLanguageChange, t } from '../core/i18n.js';
@@ -74,7 +75,13 @@ export class CitiesPanel {
     if (!city.running) {
       const show = h('button', { type: 'button', class: 'btn small', testid: `city-show-${city.id}`, i18n: this.shown === city.id ? 'cities.hide' : 'cities.show' });
       show.addEventListener('click', () => this.toggle(city.id));
-      actions.push(show, h('p', { class: 'muted small' }, h('span', { i18n: 'cities.runWith' }), ' ', h('code', { text: `dotnet run --project web/CityTwin.Web -- ${city.runWith}` })));
+      const buttons = h('div', { class: 'inline-form' }, show);
+      if (me().may.administer) {
+        const activate = h('button', { type: 'button', class: 'btn small primary', testid: `city-activate-${city.id}`, i18n: 'cities.activate' });
+        activate.addEventListener('click', () => this.activate(city, activate));
+        buttons.append(activate);
+      }
+      actions.push(buttons, h('p', { class: 'muted small' }, h('span', { i18n: 'cities.runWith' }), ' ', h('code', { text: `dotnet run --project web/CityTwin.Web -- ${city.runWith}` })));
     }
     return h('li', { class: 'city-item', testid: `city-${city.id}` },
       h('div', { class: 'city-line' }, h('strong', { text: localName(city) }), h('span', { class: 'muted small', text: `${city.id} · ${city.timeZone}` }), ...badges),
@@ -91,6 +98,23 @@ export class CitiesPanel {
       this.shown = id;
     }
     this.load();
+  }
+
+  /**
+   * Switches the twin to `city` after a confirmation; the server then tells every map (this one
+   * too) through `citySwitching`, and switching.js takes over. A refusal is shown under the city.
+   * @param {any} city @param {HTMLButtonElement} button
+   */
+  async activate(city, button) {
+    if (!confirm(t('cities.activateConfirm', { name: localName(city) }))) return;
+    button.disabled = true;
+    try {
+      await api.cities.activate(city.id);
+    } catch (e) {
+      button.disabled = false;
+      const message = e instanceof ProblemError ? (e.detail || e.title) : String(/** @type {any} */ (e)?.message ?? e);
+      button.closest('li')?.append(h('p', { class: 'field-error', testid: 'city-activate-error', text: message }));
+    }
   }
 
   /** @param {any} geojson */

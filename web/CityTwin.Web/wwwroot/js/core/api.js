@@ -229,6 +229,8 @@ export const api = {
     boundaries: (id) => getJson(`/api/cities/${enc(id)}/boundaries`),
     /** @param {FormData} form */
     importCity: (form) => request('/api/cities/import', { method: 'POST', body: form }),
+    /** Restarts the twin on another installed city (admins). @param {string} id */
+    activate: (id) => request(`/api/cities/${enc(id)}/activate`, { method: 'POST' }),
   },
 
   scenarios: {
@@ -251,7 +253,10 @@ export const api = {
       brief: `${SCENARIOS}/${enc(id)}/brief`,
       economics: `${SCENARIOS}/${enc(id)}/export/economics.csv`,
       json: `${SCENARIOS}/${enc(id)}/export/results.json`,
+      definition: `${SCENARIOS}/${enc(id)}/export/definition.json`,
     }),
+    /** What a definition file from another city becomes here (planners); starts nothing. @param {object} file */
+    retarget: (file) => postJson(`${SCENARIOS}/retarget`, file),
     /** Up to three runs side by side: their brief and CSV. @param {string[]} ids */
     compareUrls: (ids) => ({
       brief: `${SCENARIOS}/compare/brief?ids=${ids.map(enc).join(',')}`,

@@ -9,6 +9,7 @@ import { h } from '../core/dom.js';
 import { store } from '../core/store.js';
 import { DeltaLegend } from './delta-legend.js';
 import { PolygonDrawer } from './polygon.js';
+import { RerunFromFile } from './rerun.js';
 import { ResultsView } from './results.js';
 import { RunsView } from './runs.js';
 import { Tooltip } from './tooltip.js';
@@ -60,6 +61,10 @@ export class Planner {
       publish: (run, published) => this.publish(run, published),
       retry: () => this.refreshRuns(),
     });
+    // Above the runs list (which repaints its own body): a definition from another city, rerun here.
+    const rerun = h('div', { class: 'rerun-host' });
+    this.panels.runs.panel.prepend(rerun);
+    this.rerun = new RerunFromFile(rerun, { run: (body) => this.submit(body) });
     this.results = new ResultsView(this.panels.results.body, {
       twin: ctx.twin,
       legend: this.legend,

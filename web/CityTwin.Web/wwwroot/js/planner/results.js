@@ -320,6 +320,7 @@ export class ResultsView {
         h('a', { class: 'btn small', href: urls.geojson, download: `${slug(it.name)}-districts.geojson`, testid: 'export-geojson', i18n: 'plan.results.exportGeojson' }),
         it.results?.economics ? h('a', { class: 'btn small', href: urls.economics, download: `${slug(it.name)}-economics.csv`, testid: 'export-economics', i18n: 'plan.results.exportEconomics' }) : null,
         h('a', { class: 'btn small', href: urls.json, download: `${slug(it.name)}-results.json`, testid: 'export-json', i18n: 'plan.results.exportJson' }),
+        h('a', { class: 'btn small', href: urls.definition, download: `${slug(it.name)}-definition.json`, testid: 'export-definition', i18n: 'plan.results.exportDefinition', i18nTitle: 'plan.results.exportDefinitionTitle' }),
         h('a', { class: 'btn small primary', href: urls.brief, target: '_blank', rel: 'noopener', testid: 'export-brief', i18nTitle: 'plan.results.briefTitle' },
           h('span', { i18n: 'plan.results.exportBrief' }), h('span', { 'aria-hidden': 'true', text: ' ↗' }))),
       this.items.length > 1 ? this.compareExports() : null);
