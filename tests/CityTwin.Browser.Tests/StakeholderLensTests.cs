@@ -102,6 +102,31 @@ public sealed class StakeholderLensTests(BrowserFixture fixture, ITestOutputHelp
         Assert.True(await lenses.GetByTestId("lens-disagreements").CountAsync() + await lenses.GetByTestId("lens-agree").CountAsync() == 1);
         output.WriteLine($"disagreements: {await lenses.Locator(".lens-disagree").InnerTextAsync()}");
 
+        // A planner adds a lens of their own; a weight out of range is refused next to its KPI.
+        await lenses.GetByTestId("lens-edit").ClickAsync();
+        var editor = p.GetByTestId("lens-editor");
+        await editor.WaitForAsync();
+        await editor.GetByTestId("lens-editor-pick").SelectOptionAsync("");
+        var lensName = $"Port operators {stamp}";
+        await editor.GetByTestId("lens-editor-name").FillAsync(lensName);
+        await editor.GetByTestId("lens-editor-group").SelectOptionAsync("business");
+        await editor.Locator("[data-testid=lens-editor-weight][data-kpi=travelTimeIndex]").FillAsync("11");
+        await editor.GetByTestId("lens-editor-save").ClickAsync();
+        await editor.Locator("tr[data-kpi=travelTimeIndex] [data-testid=field-error]").WaitForAsync();
+        await editor.Locator("[data-testid=lens-editor-weight][data-kpi=travelTimeIndex]").FillAsync("3");
+        await editor.Locator("[data-testid=lens-editor-weight][data-kpi=peakLoadMw]").FillAsync("1");
+        await editor.GetByTestId("lens-editor-save").ClickAsync();
+        await editor.GetByTestId("lens-editor-status").GetByText("Saved.").WaitForAsync();
+        await session.ScreenshotAsync("44-lens-editor.png");
+        output.WriteLine($"screenshot: {fixture.ScreenshotPath("44-lens-editor.png")}");
+        await p.GetByTestId("lens-editor-close").ClickAsync();
+        await lenses.Locator(".lens-chip", new() { HasText = lensName }).WaitForAsync();
+        var stored = (await api.GetFromJsonAsync<JsonElement>("/api/lenses")).EnumerateArray().Single(l => l.GetProperty("name").GetProperty("en").GetString() == lensName);
+        Assert.Equal([("travelTimeIndex", 3.0), ("peakLoadMw", 1.0)], stored.GetProperty("kpis").EnumerateArray().Select(k => (k.GetProperty("kpi").GetString(), k.GetProperty("weight").GetDouble())));
+        // The two chosen lenses are still the ones shown.
+        await session.WaitForAsync("() => document.querySelector('[data-testid=lens-section]')?.dataset.state === 'ready'");
+        Assert.Equal(["government", "community"], await lenses.GetByTestId("lens-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.lens)"));
+
         await lenses.ScrollIntoViewIfNeededAsync();
         await session.WaitForIdleAsync();
         await session.ScreenshotAsync("40-lenses-desktop.png");
@@ -127,6 +152,12 @@ public sealed class StakeholderLensTests(BrowserFixture fixture, ITestOutputHelp
         await brief.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.ScreenshotPath("42-brief-lenses.png"), FullPage = true });
         output.WriteLine($"brief: {fixture.ScreenshotPath("41-brief-lenses.pdf")} ({pdf.Length} bytes), {fixture.ScreenshotPath("42-brief-lenses.png")}");
         await brief.CloseAsync();
+
+        // The public view shows the approved comment under the published run.
+        var publicPage = await p.Context.NewPageAsync();
+        await publicPage.GotoAsync("/public.html");
+        await publicPage.Locator($"[data-testid=public-scenario][data-id=\"{ids[0]}\"] [data-testid=public-comment][data-group=community]").Filter(new() { HasText = comment }).WaitForAsync();
+        await publicPage.CloseAsync();
 
         // Phone: bars and comments fit the width.
         await p.SetViewportSizeAsync(390, 844);

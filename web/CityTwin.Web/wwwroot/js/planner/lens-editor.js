@@ -46,10 +46,10 @@ export class LensEditor {
     pick.addEventListener('change', () => { this.current = pick.value; this.paint(); });
 
     const nameId = nextId('lens');
-    const name = h('input', { id: nameId, type: 'text', maxlength: '80', testid: 'lens-editor-name', value: lens?.name?.en ?? '' });
+    const name = h('input', { id: nameId, type: 'text', class: 'text', maxlength: '80', testid: 'lens-editor-name', value: lens?.name?.en ?? '' });
     const lang = language();
     const localId = nextId('lens');
-    const local = lang === 'en' ? null : h('input', { id: localId, type: 'text', maxlength: '80', testid: 'lens-editor-name-local', value: lens?.name?.[lang] ?? '' });
+    const local = lang === 'en' ? null : h('input', { id: localId, type: 'text', class: 'text', maxlength: '80', testid: 'lens-editor-name-local', value: lens?.name?.[lang] ?? '' });
     const groupId = nextId('lens');
     const group = h('select', { id: groupId, testid: 'lens-editor-group' },
       h('option', { value: '', text: t('lens.editor.groupNone') }),
@@ -58,13 +58,13 @@ export class LensEditor {
 
     const rows = this.kpis.map(k => {
       const given = lens?.kpis.find(x => x.kpi === k.id);
-      const weight = h('input', { type: 'number', min: '0', max: '10', step: '0.5', class: 'lens-weight', testid: 'lens-editor-weight', dataset: { kpi: k.id }, value: String(given?.weight ?? 0) });
+      const weight = h('input', { type: 'number', min: '0', max: '10', step: '0.5', class: 'text lens-weight', testid: 'lens-editor-weight', dataset: { kpi: k.id }, value: String(given?.weight ?? 0) });
       weight.setAttribute('aria-label', `${kpiName(k)}: ${t('lens.editor.weight')}`);
       const better = h('select', { testid: 'lens-editor-better', dataset: { kpi: k.id } },
         h('option', { value: 'lower', text: t('lens.editor.lower') }), h('option', { value: 'higher', text: t('lens.editor.higher') }));
       better.value = given?.better ?? (String(k.better).toLowerCase() === 'higher' ? 'higher' : 'lower');
       better.setAttribute('aria-label', `${kpiName(k)}: ${t('lens.editor.better')}`);
-      const red = h('input', { type: 'number', min: '0', max: '100', step: '0.5', class: 'lens-red', testid: 'lens-editor-red', dataset: { kpi: k.id }, value: given?.redLinePercent == null ? '' : String(given.redLinePercent) });
+      const red = h('input', { type: 'number', min: '0', max: '100', step: '0.5', class: 'text lens-red', testid: 'lens-editor-red', dataset: { kpi: k.id }, value: given?.redLinePercent == null ? '' : String(given.redLinePercent) });
       red.setAttribute('aria-label', `${kpiName(k)}: ${t('lens.editor.redLine')}`);
       const errors = h('div', { class: 'field-errors' });
       return { kpi: k.id, weight, better, red, errors, row: h('tr', { dataset: { kpi: k.id } }, h('th', { scope: 'row', text: kpiName(k) }),
