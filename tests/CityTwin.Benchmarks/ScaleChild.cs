@@ -83,6 +83,10 @@ public static class ScaleChild
         long generated = 0;
         generator.Generate(generator.ConditionsAt(t0.AddSeconds(30)), (_, b) => generated += b.Readings.Count);
         Report("scale_generate_ms", genWatch.Elapsed.TotalMilliseconds, $"ms to generate one full tick ({generated} readings) on one thread, no ingest");
+        // The same on every core, partitioned as SimulationEngine does it.
+        var parallelWatch = Stopwatch.StartNew();
+        generator.GenerateInParallel(generator.ConditionsAt(t0.AddSeconds(30)), PartitionedGeneration.DefaultPartitions, (_, _) => { });
+        Report("scale_generate_parallel_ms", parallelWatch.Elapsed.TotalMilliseconds, $"ms to generate one full tick on {Environment.ProcessorCount} cores ({PartitionedGeneration.DefaultPartitions} partitions), no ingest");
 
         // Steady state: history rings fill one sample per simulated minute.
         var history = Stopwatch.StartNew();
@@ -100,6 +104,8 @@ public static class ScaleChild
         var perSample = (managedAfter - managed) * 1048576 / ticks.Count / n;
         var projected = rssAfter + perSample * (historyLength - samples) * n / 1048576;
         Report("scale_tick_ms", ticks.Count > 0 ? ticks.Average() : double.NaN, "ms per full tick (mean, history filling)");
+        Report("scale_tick_ms_p50", Percentiles.Of(ticks, 50), $"ms per full tick (p50 of {ticks.Count}: generate on every core + ingest)");
+        Report("scale_tick_ms_p99", Percentiles.Of(ticks, 99), "ms per full tick (p99)");
         Report("scale_history_samples", samples, $"of {historyLength} per asset");
         Report("scale_rss_mb_after_history", rssAfter, $"MB with {samples} history samples per asset");
         Report("scale_history_bytes_per_sample", perSample, "B per asset per history sample (managed heap growth)");
