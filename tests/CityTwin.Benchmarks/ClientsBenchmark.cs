@@ -25,6 +25,7 @@ public static class ClientsBenchmark
         var rate = run.Args.Double("rate", 20_000);
         var warmup = run.Args.Double("warmup", 10);
         var settle = run.Args.Double("settle", 20);
+        var idleSeconds = run.Args.Double("idle", 15);
         var zoomedInShare = run.Args.Double("zoomed-in", 0.2);
         var messagePack = (run.Args.String("protocol") ?? "msgpack") != "json";
         var parallelConnects = run.Args.Int("connect-parallel", 32);
@@ -114,7 +115,8 @@ public static class ClientsBenchmark
         var delivering = Stopwatch.StartNew();
         while (clients.Any(c => c.Subscribed && c.Dropped is null && c.Frames(HubMessageStream.Districts) == 0) && delivering.Elapsed < TimeSpan.FromSeconds(120))
             await Task.Delay(200);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Kestrel's memory pool gives idle blocks back over some seconds: measure once it has.
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var idle = await MeasureAsync(server);
         run.Note($"server with {count} clients, feed paused: {Describe(idle)}");
         await server.AskAsync("drive", "ok", TimeSpan.FromSeconds(30));

@@ -35,7 +35,7 @@ public static class BenchmarkProgram
 
           clients  N concurrent SignalR clients (raw WebSockets, a lean load generator) on a server child process:
                    memory per connection, latency of the zoomed-in ones, drops
-                   --clients 10000  --seconds 60  --rate 20000  --settle 20  --warmup 10  --zoomed-in 0.2  --protocol msgpack|json
+                   --clients 10000  --seconds 60  --rate 20000  --settle 20  --idle 15  --warmup 10  --zoomed-in 0.2  --protocol msgpack|json
                    --connect-parallel 32  --sources 8 (loopback source addresses)
           scale-browser  Chromium (software WebGL) on the ~1,000,000-asset city, scripted pans and zooms:
                    animation-frame time p50/p95/p99, JS heap, browser memory

@@ -66,7 +66,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<TwinBroadcaster>()
 builder.Services.AddHostedService<ScenarioProgressRelay>();
 builder.Services.AddCityTwinAlarmApi(builder.Configuration);
 builder.Services.AddCityTwinTours(builder.Configuration, catalog);
-builder.Services.AddSignalR(HubConnectionSettings.Apply).AddMessagePackProtocol();
+builder.Services.AddSignalR().AddMessagePackProtocol();
 builder.Services.AddProblemDetails();
 // Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
