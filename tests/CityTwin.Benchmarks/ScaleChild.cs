@@ -55,10 +55,20 @@ public static class ScaleChild
         var engine = host.Services.GetRequiredService<SimulationEngine>();
         var t0 = BatchSet.DefaultStart;
         var first = await engine.TickAsync(t0);
+        // On a heavily loaded machine grain activations can outlast the batch timeout: the simulator
+        // then carries the values on its next tick, and so does this benchmark (up to 4 more times).
+        var attempts = 1;
+        while ((first.Readings != catalog.Assets.Count || first.FailedBatches > 0) && attempts < 5)
+        {
+            Console.WriteLine($"# tick {attempts} ingested {first.Readings} of {catalog.Assets.Count} readings ({first.FailedBatches} failed batches); ticking again");
+            first = await engine.TickAsync(t0);
+            attempts++;
+        }
         var tick = watch.Elapsed.TotalSeconds - load - models - silo;
         var ready = SinceStart();
         if (first.Readings != catalog.Assets.Count || first.FailedBatches > 0)
             throw new InvalidOperationException($"first tick ingested {first.Readings} of {catalog.Assets.Count} readings, {first.FailedBatches} failed batches");
+        Report("scale_ticks_until_full", attempts, "ticks until one ingested every asset (1 unless the machine is overloaded)");
 
         await Task.Delay(500); // let the live feed flush the first tick into the web node's state
         ProcessStats.FullCollect();
