@@ -119,7 +119,7 @@ public static class ScaleBrowserBenchmark
 
         var (browserMb, processes) = BrowserMemory.ChromiumPssMb();
         run.Note($"{assets:N0} assets (synthetic plan × {factor:0.###}); Chromium {browser.Version}, software WebGL (SwiftShader), 1280×800; " +
-                 $"{rounds} rounds of {stops.Count} camera moves of {moveMs} ms (easeTo) + 0.5 s settling each");
+                 $"{rounds} round(s) of {stops.Count} camera moves of {moveMs} ms (easeTo) + 0.5 s settling each");
         run.Report("scale_browser_frames", deltas.Count, "animation frames timed");
         run.Report("scale_browser_frame_ms_p50", Percentiles.Of(deltas, 50), "ms between animation frames while moving");
         run.Report("scale_browser_frame_ms_p95", Percentiles.Of(deltas, 95), "ms");
@@ -130,7 +130,7 @@ public static class ScaleBrowserBenchmark
         run.Report("scale_browser_js_heap_mb_end", heap.Count > 0 ? heap[^1] : double.NaN, "MB");
         run.Report("scale_browser_memory_mb_max", pss.Count > 0 ? pss.Max() : double.NaN, $"MB (PSS of all {processes} Chromium processes)");
         run.Report("scale_browser_memory_mb_end", browserMb, "MB");
-        run.Report("scale_browser_server_rss_mb", ProcessStats.ResidentMb(), "MB (this process: web app + silo + simulator + driver)");
+        run.Report("scale_browser_server_rss_mb", ProcessStats.ResidentMb(), "MB (this process: web app + silo + simulator)");
         await context.CloseAsync();
     }
 }
