@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CityTwin.Model.City;
+using CityTwin.Model.Generation;
 using Microsoft.Extensions.Configuration;
 
 namespace CityTwin.Hosting;
@@ -20,7 +21,11 @@ public static class CityCatalogConfiguration
         var options = configuration.GetSection(CityOptions.Section).Get<CityOptions>() ?? new CityOptions();
         var seed = configuration.GetValue(SeedKey, CityPackLoader.DefaultSeed);
         var watch = Stopwatch.StartNew();
-        var catalog = CityPackLoader.Load(CityPackLocator.Find(options.Name, options.Path), seed);
+        if (!double.IsFinite(options.SyntheticScale) || options.SyntheticScale < 0.01 || options.SyntheticScale > 1000)
+            throw new InvalidOperationException($"City:SyntheticScale must be between 0.01 and 1000, not {options.SyntheticScale}");
+        var catalog = options.SyntheticScale == 1
+            ? CityPackLoader.Load(CityPackLocator.Find(options.Name, options.Path), seed)
+            : CityPackLoader.Load(CityPackLocator.Find(options.Name, options.Path), seed, SyntheticPlan.Default.Scaled(options.SyntheticScale));
         return (catalog, watch.Elapsed);
     }
 }

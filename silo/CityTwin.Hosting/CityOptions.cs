@@ -13,4 +13,12 @@ public sealed class CityOptions
 
     /// <summary>A pack folder anywhere on disk; overrides <see cref="Name"/>.</summary>
     public string? Path { get; set; }
+
+    /// <summary>
+    /// Multiplies the pack's synthetic assets (streetlights, sensors, chargers… placed by the
+    /// seeded plan; real OSM assets stay as they are): 1 is the pack as shipped, about 110 gives
+    /// Incheon a million assets, for sizing a deployment. Every process of a cluster must use the
+    /// same value. Between 0.01 and 1000.
+    /// </summary>
+    public double SyntheticScale { get; set; } = 1;
 }

@@ -28,10 +28,12 @@ public sealed class SimulationEngine(
         await RefreshSourcesAsync();
         var conditions = generator.ConditionsAt(simTime);
         var sends = new List<Task<(int Readings, int Rejected, bool Failed)>>(generator.DongCodes.Count);
-        generator.Generate(conditions, (dong, batch) =>
+        // Dongs are generated on every core, and each batch is sent as soon as it is ready.
+        generator.GenerateInParallel(conditions, PartitionedGeneration.DefaultPartitions, (dong, batch) =>
         {
             var filtered = simulated.Filter(batch);
-            sends.Add(SendAsync(dong, timeline == 0 ? filtered : filtered with { Timeline = timeline }));
+            var send = SendAsync(dong, timeline == 0 ? filtered : filtered with { Timeline = timeline });
+            lock (sends) sends.Add(send);
         });
         var results = await Task.WhenAll(sends).WaitAsync(cancellationToken);
 

@@ -33,6 +33,14 @@ public static class BenchmarkProgram
           alarms   N threshold crossings in one tick -> every alarm and its flood group on a SignalR client
                    --crossings 5000  --repeats 1  --warmup 1000 (road segments crossing first)
 
+          clients  N concurrent SignalR clients (raw WebSockets, a lean load generator) on a server child process:
+                   memory per connection, latency of the zoomed-in ones, drops
+                   --clients 10000  --seconds 60  --rate 20000  --settle 20  --idle 15  --warmup 10  --zoomed-in 0.2  --protocol msgpack|json
+                   --connect-parallel 32  --sources 8 (loopback source addresses)
+          scale-browser  Chromium (software WebGL) on the ~1,000,000-asset city, scripted pans and zooms:
+                   animation-frame time p50/p95/p99, JS heap, browser memory
+                   --target 1000000  --rounds 2  --move-ms 2500
+
           common:  --no-results (do not append to results.md)
         """;
 
@@ -51,6 +59,7 @@ public static class BenchmarkProgram
         {
             case ScaleChild.Command: return await ScaleChild.RunAsync(args);
             case WebStartChild.Command: return await WebStartChild.RunAsync(args);
+            case ClientsServerChild.Command: return await ClientsServerChild.RunAsync(args);
         }
 
         Func<BenchmarkRun, Task>? benchmark = name switch
@@ -64,6 +73,8 @@ public static class BenchmarkProgram
             "alarms" => AlarmStormBenchmark.RunAsync,
             "http-ingest" => HttpIngestBenchmark.RunAsync,
             "mqtt-ingest" => MqttIngestBenchmark.RunAsync,
+            "clients" => ClientsBenchmark.RunAsync,
+            "scale-browser" => ScaleBrowserBenchmark.RunAsync,
             _ => null,
         };
         if (benchmark is null)

@@ -55,10 +55,20 @@ public static class ScaleChild
         var engine = host.Services.GetRequiredService<SimulationEngine>();
         var t0 = BatchSet.DefaultStart;
         var first = await engine.TickAsync(t0);
+        // On a heavily loaded machine grain activations can outlast the batch timeout: the simulator
+        // then carries the values on its next tick, and so does this benchmark (up to 4 more times).
+        var attempts = 1;
+        while ((first.Readings != catalog.Assets.Count || first.FailedBatches > 0) && attempts < 5)
+        {
+            Console.WriteLine($"# tick {attempts} ingested {first.Readings} of {catalog.Assets.Count} readings ({first.FailedBatches} failed batches); ticking again");
+            first = await engine.TickAsync(t0);
+            attempts++;
+        }
         var tick = watch.Elapsed.TotalSeconds - load - models - silo;
         var ready = SinceStart();
         if (first.Readings != catalog.Assets.Count || first.FailedBatches > 0)
             throw new InvalidOperationException($"first tick ingested {first.Readings} of {catalog.Assets.Count} readings, {first.FailedBatches} failed batches");
+        Report("scale_ticks_until_full", attempts, "ticks until one ingested every asset (1 unless the machine is overloaded)");
 
         await Task.Delay(500); // let the live feed flush the first tick into the web node's state
         ProcessStats.FullCollect();
@@ -83,6 +93,10 @@ public static class ScaleChild
         long generated = 0;
         generator.Generate(generator.ConditionsAt(t0.AddSeconds(30)), (_, b) => generated += b.Readings.Count);
         Report("scale_generate_ms", genWatch.Elapsed.TotalMilliseconds, $"ms to generate one full tick ({generated} readings) on one thread, no ingest");
+        // The same on every core, partitioned as SimulationEngine does it.
+        var parallelWatch = Stopwatch.StartNew();
+        generator.GenerateInParallel(generator.ConditionsAt(t0.AddSeconds(30)), PartitionedGeneration.DefaultPartitions, (_, _) => { });
+        Report("scale_generate_parallel_ms", parallelWatch.Elapsed.TotalMilliseconds, $"ms to generate one full tick on {Environment.ProcessorCount} cores ({PartitionedGeneration.DefaultPartitions} partitions), no ingest");
 
         // Steady state: history rings fill one sample per simulated minute.
         var history = Stopwatch.StartNew();
@@ -100,6 +114,8 @@ public static class ScaleChild
         var perSample = (managedAfter - managed) * 1048576 / ticks.Count / n;
         var projected = rssAfter + perSample * (historyLength - samples) * n / 1048576;
         Report("scale_tick_ms", ticks.Count > 0 ? ticks.Average() : double.NaN, "ms per full tick (mean, history filling)");
+        Report("scale_tick_ms_p50", Percentiles.Of(ticks, 50), $"ms per full tick (p50 of {ticks.Count}: generate on every core + ingest)");
+        Report("scale_tick_ms_p99", Percentiles.Of(ticks, 99), "ms per full tick (p99)");
         Report("scale_history_samples", samples, $"of {historyLength} per asset");
         Report("scale_rss_mb_after_history", rssAfter, $"MB with {samples} history samples per asset");
         Report("scale_history_bytes_per_sample", perSample, "B per asset per history sample (managed heap growth)");

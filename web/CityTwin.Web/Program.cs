@@ -134,7 +134,7 @@ do
     app.MapCityImportEndpoints();
     app.MapNgsiLdEndpoints();
     app.MapCitySwitchEndpoints();
-    app.MapHub<TwinHub>("/hubs/twin");
+    app.MapHub<TwinHub>("/hubs/twin", HubConnectionSettings.Apply);
     app.MapCityTwinMetrics().RequireAuthorization(Policies.Operations);
     app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Operations);
 
