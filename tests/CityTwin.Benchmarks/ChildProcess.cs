@@ -13,7 +13,7 @@ public static partial class ChildProcess
     private static partial Regex FigureLine();
 
     public static async Task<(IReadOnlyList<(string Name, double Value, string Unit)> Figures, IReadOnlyList<string> Notes)> RunAsync(
-        IEnumerable<string> arguments, TimeSpan timeout)
+        IEnumerable<string> arguments, TimeSpan timeout, Action<string>? onLine = null)
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -30,6 +30,7 @@ public static partial class ChildProcess
             while (await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
             {
                 Console.WriteLine($"  | {line}");
+                onLine?.Invoke(line);
                 var m = FigureLine().Match(line);
                 if (m.Success && double.TryParse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture, out var v))
                     figures.Add((m.Groups["name"].Value, v, m.Groups["unit"].Value));

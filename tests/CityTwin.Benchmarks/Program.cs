@@ -18,8 +18,9 @@ public static class BenchmarkProgram
                    --flush-ms N (overrides LiveFeed:FlushInterval)
           scale    memory per asset, RSS and start-up time: default city and ~1,000,000 assets, fresh child processes
                    --target 1000000  --history-seconds 40
-          fanout   frames and bytes per second per client, JSON vs MessagePack, simulator at its default tick
-                   --clients 20  --seconds 20  --warmup 4
+          fanout   frames, bytes and server CPU-s per million asset updates per client, JSON vs MessagePack,
+                   simulator at its default tick, clients in a child process
+                   --clients 20  --seconds 20  --warmup 4  --idle-seconds 10
           scenario what-if engine: 24 h at 1-min steps and 7 days at 5-min steps over the whole city, districts in parallel
                    --repeats 3  --seed 20240624  --seeds 20  --seeds-step-minutes 15
                    (then a run over N seeds through an in-process silo's run queue, with costs and bands)
@@ -60,6 +61,7 @@ public static class BenchmarkProgram
             case ScaleChild.Command: return await ScaleChild.RunAsync(args);
             case WebStartChild.Command: return await WebStartChild.RunAsync(args);
             case ClientsServerChild.Command: return await ClientsServerChild.RunAsync(args);
+            case FanoutClients.Command: return await FanoutClients.RunAsync(args);
         }
 
         Func<BenchmarkRun, Task>? benchmark = name switch

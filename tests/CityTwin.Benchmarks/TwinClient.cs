@@ -7,7 +7,7 @@ namespace CityTwin.Benchmarks;
 
 /// <summary>
 /// A SignalR client of <c>/hubs/twin</c> over a real loopback WebSocket (JSON or MessagePack),
-/// counting frames per kind and the bytes it receives. <see cref="OnAssets"/> sees every
+/// counting frames per kind and the bytes it receives (MessagePack clients get compact asset frames). <see cref="OnAssets"/> sees every
 /// <c>assets</c> frame with its receipt time in Unix ms.
 /// </summary>
 public sealed class TwinClient : IAsyncDisposable
@@ -61,6 +61,23 @@ public sealed class TwinClient : IAsyncDisposable
             Interlocked.Add(ref client._assetItems, items.Length);
             client.OnAssets?.Invoke(items, now);
         });
+        if (messagePack)
+        {
+            // The web app sends MessagePack clients compact binary asset frames.
+            var reader = await CompactFrameReader.ForAsync(baseUri);
+            connection.On<byte[]>("assetsCompact", frame =>
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                Interlocked.Increment(ref client._assetFrames);
+                if (client.OnAssets is { } onAssets)
+                {
+                    var stamps = reader.Stamps(frame);
+                    Interlocked.Add(ref client._assetItems, stamps.Length);
+                    onAssets(stamps, now);
+                }
+                else Interlocked.Add(ref client._assetItems, reader.Count(frame));
+            });
+        }
         connection.On<AreaStamp[]>("districts", _ => Interlocked.Increment(ref client._areaFrames));
         connection.On<ClockStamp>("clock", _ => Interlocked.Increment(ref client._clockFrames));
         await connection.StartAsync();

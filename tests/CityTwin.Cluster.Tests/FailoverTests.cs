@@ -35,9 +35,13 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         var frames = new ConcurrentQueue<(DateTime At, string Kind, JsonElement Body)>();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(cluster.WebUrl, "/hubs/twin")).Build();
         hub.On<JsonElement>("assets", body => frames.Enqueue((DateTime.UtcNow, "assets", body)));
-        hub.On<JsonElement>("districts", body => frames.Enqueue((DateTime.UtcNow, "districts", body)));
         await hub.StartAsync();
         await hub.InvokeAsync("Subscribe", new { bbox = Songdo, zoom = 15.0 });
+        // Area frames carry only the areas in view: a second client looks at the whole city.
+        await using var areas = new HubConnectionBuilder().WithUrl(new Uri(cluster.WebUrl, "/hubs/twin")).Build();
+        areas.On<JsonElement>("districts", body => frames.Enqueue((DateTime.UtcNow, "districts", body)));
+        await areas.StartAsync();
+        await areas.InvokeAsync("Subscribe", new { bbox = new[] { 124.5, 36.9, 127.0, 38.0 }, zoom = 9.0 });
         await WaitForAsync(() => frames.Any(f => f.Kind == "assets") && DongsIn(frames, DateTime.MinValue).Count > 100, TimeSpan.FromSeconds(30), "live frames before the kill");
 
         // Kill the silo holding the city grain (and so the durable clock), and learn which dongs die with it.

@@ -28,6 +28,9 @@ public sealed class HubClient : IAsyncDisposable
     public HubConnection Connection { get; }
     public ConcurrentQueue<AssetItem[]> AssetFrames { get; } = new();
     public ConcurrentQueue<AreaItem[]> AreaFrames { get; } = new();
+
+    /// <summary>Compact asset frames as they came (MessagePack only); <see cref="AssetFrames"/> holds them decoded.</summary>
+    public ConcurrentQueue<byte[]> CompactFrames { get; } = new();
     public ConcurrentQueue<JsonElement> ClockFrames { get; } = new();
 
     public static async Task<HubClient> ConnectAsync(TwinAppFactory app, bool messagePack)
@@ -38,6 +41,16 @@ public sealed class HubClient : IAsyncDisposable
         var connection = builder.Build();
         var client = new HubClient(connection);
         connection.On<AssetItem[]>("assets", f => client.AssetFrames.Enqueue(f));
+        if (messagePack)
+        {
+            // MessagePack clients get compact binary frames: decoded here into the JSON items' shape.
+            var reader = await Tests.CompactFrames.ReaderAsync(app);
+            connection.On<byte[]>("assetsCompact", bytes =>
+            {
+                client.CompactFrames.Enqueue(bytes);
+                client.AssetFrames.Enqueue([.. reader.Read(bytes).Select(i => new AssetItem(i.Id, i.Status, i.Values, i.Ts))]);
+            });
+        }
         connection.On<AreaItem[]>("districts", f => client.AreaFrames.Enqueue(f));
         if (!messagePack) connection.On<JsonElement>("clock", f => client.ClockFrames.Enqueue(f));
         await connection.StartAsync();

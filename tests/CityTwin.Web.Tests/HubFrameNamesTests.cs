@@ -9,14 +9,14 @@ namespace CityTwin.Web.Tests;
 /// <summary>
 /// Every server→client message keeps lower-camel-case field names under MessagePack too, where
 /// nothing renames them unless the frame type says so: the browser reads the same names whichever
-/// protocol it negotiated.
+/// protocol it negotiated. Asset changes are the exception: MessagePack clients get them as compact
+/// binary frames (<c>assetsCompact</c>), JSON clients as named items.
 /// </summary>
 [Collection(TwinCollection.Name)]
 public sealed class HubFrameNamesTests(TwinAppFactory app)
 {
     private static readonly Dictionary<string, string[]> ExpectedKeys = new()
     {
-        ["assets"] = ["id", "status", "values", "ts"],
         ["districts"] = ["code", "level", "kpis"],
         ["clock"] = ["simTime", "speed", "paused", "sunrise", "sunset", "temperatureC", "rainMmH", "timeline"],
         ["scenario"] = ["id", "status", "progress", "queuePosition"],
@@ -33,6 +33,9 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
         // Untyped arguments: MessagePack hands over its maps as they arrived, keys as sent.
         foreach (var kind in ExpectedKeys.Keys)
             connection.On<object?>(kind, body => received[kind] = body);
+        // Asset changes come as compact binary frames under MessagePack (no keys at all; see CompactFrameTests).
+        byte[]? compact = null;
+        connection.On<byte[]>("assetsCompact", body => compact = body);
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", new { bbox = new[] { 126.625, 37.385, 126.645, 37.400 }, zoom = 15 });
 
@@ -48,8 +51,9 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (received.Count < ExpectedKeys.Count && DateTime.UtcNow < deadline) await Task.Delay(100);
+        while ((received.Count < ExpectedKeys.Count || compact is null) && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal(ExpectedKeys.Keys.Order(), received.Keys.Order());
+        Assert.Equal(1, CompactFrames.Header(Assert.IsType<byte[]>(compact)).Format);
 
         foreach (var (kind, expected) in ExpectedKeys)
         {

@@ -20,6 +20,7 @@ using CityTwin.Web.Security;
 using CityTwin.Web.Stakeholders;
 using CityTwin.Web.Tours;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.StaticFiles;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -67,6 +68,12 @@ do
     builder.Services.AddPublicIndicators(builder.Configuration);
     builder.Services.AddSingleton<LiveState>();
     builder.Services.AddSingleton<FrameFactory>();
+    builder.Services.AddSingleton<AssetDirectory>();
+    builder.Services.AddSingleton<FrameTiles>();
+    builder.Services.AddSingleton<TileFrameCache>();
+    builder.Services.AddSingleton<CompactSnapshot>();
+    builder.Services.AddSingleton<CompactFanout>();
+    builder.Services.AddSingleton<AreaViews>();
     builder.Services.AddSingleton<LayerCatalog>();
     builder.Services.AddSingleton<VectorTileService>();
     builder.Services.AddSingleton<TwinBroadcaster>();
@@ -78,6 +85,7 @@ do
     builder.Services.AddCityTwinDrills(builder.Configuration, catalog);
     builder.Services.AddCityTwinStakeholders(builder.Configuration);
     builder.Services.AddSignalR().AddMessagePackProtocol();
+    builder.Services.AddSingleton<HubLifetimeManager<TwinHub>, TwinHubLifetimeManager>();
     builder.Services.AddProblemDetails();
     // Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
     builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -117,6 +125,7 @@ do
     app.MapReplayEndpoints();
     app.MapLayerEndpoints();
     app.MapTileEndpoints();
+    app.MapAssetDirectoryEndpoint();
     app.MapScenarioEndpoints();
     app.MapTourEndpoints();
     app.MapTourSessionEndpoints();

@@ -8,7 +8,7 @@ namespace CityTwin.Web.Live;
 /// areas, not a queue of frames: a slow client gets the latest values when it is ready, and its
 /// memory is bounded by what its viewport can show.
 /// </summary>
-public sealed class ClientSession(string connectionId)
+public sealed class ClientSession(string connectionId, bool compact = false)
 {
     private readonly Lock _gate = new();
     private HashSet<int> _assets = [];
@@ -18,6 +18,9 @@ public sealed class ClientSession(string connectionId)
 
     public string ConnectionId { get; } = connectionId;
     public Viewport? Viewport { get; private set; }
+
+    /// <summary>Compact asset frames for a MessagePack client (<see cref="CompactFanout"/>); null for JSON clients.</summary>
+    public CompactQueue? Compact { get; } = compact ? new CompactQueue() : null;
     public long FramesSent;
 
     public void SetViewport(Viewport viewport, IEnumerable<int> snapshot)
@@ -25,15 +28,16 @@ public sealed class ClientSession(string connectionId)
         lock (_gate)
         {
             Viewport = viewport;
-            _assets = [.. snapshot];
+            _assets = Compact is null ? [.. snapshot] : [];
         }
+        Compact?.NeedSnapshot();
     }
 
     public void AddAssets(IReadOnlyList<AssetDelta> deltas, Func<int, bool> visible)
     {
         lock (_gate)
         {
-            if (Viewport is not { ShowsAssets: true }) return;
+            if (Compact is not null || Viewport is not { ShowsAssets: true }) return;
             foreach (var d in deltas)
                 if (visible(d.AssetIndex)) _assets.Add(d.AssetIndex);
         }
@@ -68,7 +72,12 @@ public sealed class ClientSession(string connectionId)
 
     public bool HasPending
     {
-        get { lock (_gate) return _assets.Count > 0 || _areas.Count > 0 || _clock; }
+        get
+        {
+            lock (_gate)
+                if (_assets.Count > 0 || _areas.Count > 0 || _clock) return true;
+            return Compact?.HasPending == true;
+        }
     }
 
     public bool TryBeginSend() => Interlocked.CompareExchange(ref _sending, 1, 0) == 0;

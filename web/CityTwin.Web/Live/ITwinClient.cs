@@ -12,6 +12,9 @@ public interface ITwinClient
     /// <summary>The latest state of assets in the client's viewport (only at asset zoom).</summary>
     Task assets(IReadOnlyList<AssetFrameItem> items);
 
+    /// <summary>The same for MessagePack clients, as one binary <see cref="CompactAssetFrame"/>.</summary>
+    Task assetsCompact(byte[] frame);
+
     /// <summary>The latest KPIs of the city, gu and dong areas that changed.</summary>
     Task districts(IReadOnlyList<AreaFrameItem> items);
 

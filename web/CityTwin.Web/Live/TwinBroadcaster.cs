@@ -20,6 +20,8 @@ public sealed class TwinBroadcaster(
     LiveState state,
     CityCatalog catalog,
     FrameFactory frames,
+    CompactFanout compact,
+    AreaViews areaViews,
     ILogger<TwinBroadcaster> logger) : ILiveFrameConsumer, IHostedService
 {
     private readonly ConcurrentDictionary<string, ClientSession> _sessions = new();
@@ -45,27 +47,33 @@ public sealed class TwinBroadcaster(
     {
         state.Apply(frame);
         if (frame.Clock is not null) _clock = frames.Clock(frame.Clock);
+        compact.BeginFlush(frame);
         foreach (var session in _sessions.Values)
         {
-            if (session.Viewport is { ShowsAssets: true } v && frame.Assets.Count > 0)
+            if (session.Compact is not null) compact.Offer(session);
+            else if (session.Viewport is { ShowsAssets: true } v && frame.Assets.Count > 0)
                 session.AddAssets(frame.Assets, i => v.Contains(catalog.Assets[i].Lon, catalog.Assets[i].Lat));
-            session.AddAreas(frame.Kpis.Keys, frame.Clock is not null);
+            var view = session.Viewport;
+            session.AddAreas(frame.Kpis.Keys.Where(a => areaViews.Shows(view, a)), frame.Clock is not null);
             Pump(session);
         }
     }
 
-    public void Connect(string connectionId)
+    /// <param name="compact">MessagePack clients get <see cref="CompactAssetFrame"/>s.</param>
+    public void Connect(string connectionId, bool compact = false)
     {
-        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id));
+        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id, compact));
         // A new client first gets every area and the clock, so the map is complete at once.
         session.AddAreas(state.AllKpis().Select(a => a.Area), _clock is not null);
         Pump(session);
     }
 
-    public void SetViewport(string connectionId, Viewport viewport)
+    public void SetViewport(string connectionId, Viewport viewport, bool compact = false)
     {
-        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id));
+        var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id, compact));
         session.SetViewport(viewport, viewport.ShowsAssets ? VisibleHeardAssets(viewport) : []);
+        // Areas are sent only while in view: those the new view shows get their latest KPIs now.
+        session.AddAreas(state.AllKpis().Select(a => a.Area).Where(a => areaViews.Shows(viewport, a)), clock: false);
         Pump(session);
     }
 
@@ -105,6 +113,7 @@ public sealed class TwinBroadcaster(
                     await client.districts(items);
                     metrics.FrameSent("districts");
                 }
+                await compact.SendAsync(session, client);
                 if (assets.Count > 0 && session.Viewport is { ShowsAssets: true })
                 {
                     var items = new List<AssetFrameItem>(assets.Count);

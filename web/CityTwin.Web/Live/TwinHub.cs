@@ -11,7 +11,7 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
 {
     public override Task OnConnectedAsync()
     {
-        broadcaster.Connect(Context.ConnectionId);
+        broadcaster.Connect(Context.ConnectionId, IsMessagePack);
         return base.OnConnectedAsync();
     }
 
@@ -22,6 +22,9 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
         return base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>MessagePack clients (the map) take compact binary asset frames; JSON clients keep named items.</summary>
+    private bool IsMessagePack => TwinHubLifetimeManager.IsMessagePack(Context);
+
     public Task Subscribe(SubscribeRequest request)
     {
         var (viewport, error) = (request ?? new SubscribeRequest()).Validate();
@@ -30,7 +33,7 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
             logger.LogWarning("Rejected Subscribe from {Connection}: {Error}", Context.ConnectionId, error);
             throw new HubException($"Invalid subscription: {error}");
         }
-        broadcaster.SetViewport(Context.ConnectionId, viewport.Value);
+        broadcaster.SetViewport(Context.ConnectionId, viewport.Value, IsMessagePack);
         return Task.CompletedTask;
     }
 

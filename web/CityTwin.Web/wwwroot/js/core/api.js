@@ -201,6 +201,8 @@ const TOUR_SESSIONS = '/api/tour-sessions';
 export const api = {
   city: () => getJson('/api/city'),
   kinds: () => getJson('/api/kinds'),
+  /** The asset directory compact live frames index into: {version, kinds, statuses, kindOf, ids}. */
+  assetDirectory: () => getJson('/api/live/assets'),
   /** @param {'city'|'districts'|'dongs'|'sites'} name */
   layer: (name) => getJson(`/api/layers/${name}`),
   districts: () => getJson('/api/districts'),

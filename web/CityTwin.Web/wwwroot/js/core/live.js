@@ -1,7 +1,9 @@
 // SignalR connection to /hubs/twin (MessagePack). Never gives up: automatic reconnect with a
 // policy that always returns a delay, and a restart loop with backoff if the connection closes.
 
-// Frames arrive with lower-camel-case keys (MessagePack and JSON alike) and are passed on as they are.
+// Frames arrive with lower-camel-case keys (MessagePack and JSON alike) and are passed on as they
+// are, except asset frames, which arrive compact and are decoded into the same items.
+import { CompactFrameDecoder } from './compact-frames.js';
 import { store } from './store.js';
 
 const RETRY_DELAYS = [0, 1000, 2000, 4000, 8000];
@@ -39,6 +41,14 @@ export class LiveConnection {
     this.connection.keepAliveIntervalInMilliseconds = 10000;
 
     this.connection.on('assets', (/** @type {any[]} */ items) => this.handlers.onAssets?.(items ?? []));
+    // Over MessagePack the server sends asset changes as compact binary frames (core/compact-frames.js).
+    this.compact = new CompactFrameDecoder();
+    /** Compact frames received (a test hook). */
+    this.compactFrames = 0;
+    this.connection.on('assetsCompact', (/** @type {Uint8Array} */ bytes) => {
+      this.compactFrames++;
+      this.compact.push(bytes, items => this.handlers.onAssets?.(items));
+    });
     this.connection.on('districts', (/** @type {any[]} */ items) => this.handlers.onAreas?.(items ?? []));
     this.connection.on('clock', (/** @type {any} */ clock) => this.handlers.onClock?.(clock));
     this.connection.on('scenario', (/** @type {any} */ update) => {

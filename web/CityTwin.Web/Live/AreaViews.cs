@@ -1,0 +1,28 @@
+using CityTwin.Abstractions.Areas;
+using CityTwin.Model.City;
+using NetTopologySuite.Geometries;
+
+namespace CityTwin.Web.Live;
+
+/// <summary>
+/// Which areas a viewport shows, so <c>districts</c> frames carry only those: a gu or dong whose
+/// boundary's bounding box meets the viewport, and always the city (the header shows its KPIs).
+/// </summary>
+public sealed class AreaViews
+{
+    private readonly Dictionary<(AreaLevel, string), Envelope> _bounds = [];
+
+    public AreaViews(CityCatalog catalog)
+    {
+        foreach (var d in catalog.Districts) _bounds[(AreaLevel.Gu, d.Code)] = d.Boundary.EnvelopeInternal;
+        foreach (var d in catalog.Dongs) _bounds[(AreaLevel.Dong, d.Code)] = d.Boundary.EnvelopeInternal;
+    }
+
+    /// <summary>True for every area until the client has said where it looks.</summary>
+    public bool Shows(Viewport? viewport, (AreaLevel Level, string Code) area)
+    {
+        if (viewport is not { } v || area.Level == AreaLevel.City) return true;
+        if (!_bounds.TryGetValue(area, out var e)) return true;
+        return e.MinX <= v.East && e.MaxX >= v.West && e.MinY <= v.North && e.MaxY >= v.South;
+    }
+}
