@@ -19,5 +19,5 @@ public sealed record NgsiQuery
     public bool KeyValues { get; init; }
 
     public bool MatchesId(string id) =>
-        (Ids is null || Ids.Contains(id)) && (IdPattern is null || IdPattern.IsMatch(id));
+        (Ids is null || Ids.Contains(id)) && (IdPattern is null || SafeRegex.IsMatch(IdPattern, id));
 }
