@@ -85,6 +85,8 @@ public sealed class BoundaryFuzzTests(ITestOutputHelper output)
             Assert.Contains(endpoints, e => e.ToString() == drill);
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/telemetry");
         Assert.Contains(endpoints, e => e.ToString() == "POST /api/simulation/sources");
+        Assert.Contains(endpoints, e => e.ToString() == "GET /ngsi-ld/v1/entities" && e.QueryNames.Contains("georel") && e.QueryNames.Contains("q"));
+        Assert.Contains(endpoints, e => e.ToString() == "GET /ngsi-ld/v1/entities/{entityId}");
         foreach (var tour in new[] { "POST /api/tours/", "PUT /api/tours/{id}", "POST /api/tours/import", "POST /api/tours/{id}/present", "POST /api/tour-sessions/{code}/stop", "POST /api/tour-sessions/{code}/ping" })
             Assert.Contains(endpoints, e => e.ToString() == tour);
         Assert.Contains(endpoints, e => e.ToString() == "GET /api/scenarios/compare/" && e.QueryNames.Contains("ids"));

@@ -15,7 +15,8 @@ public sealed record FuzzEndpoint(string Method, RoutePattern Pattern, IReadOnly
     /// The app's own API answers every refusal as problem details; framework pages (OpenAPI
     /// document, dashboard) may answer a 404 their own way, but a 400 from them must still name a field.
     /// </summary>
-    public bool IsApi => Pattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) || Pattern.RawText == "/healthz";
+    public bool IsApi => Pattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) || Pattern.RawText == "/healthz"
+        || Pattern.RawText.StartsWith("/ngsi-ld/", StringComparison.Ordinal);
 
     public override string ToString() => $"{Method} {Pattern.RawText}";
 

@@ -54,6 +54,10 @@ public static class FuzzInputs
         ["state"] = "open", ["severity"] = "critical", ["service"] = "traffic",
         ["from"] = "2026-12-01T00:00:00+09:00", ["to"] = "2026-12-01T06:00:00+09:00", ["step"] = "15m", ["format"] = "csv", ["t"] = "2026-12-01T03:00:00+09:00",
         ["indicatorId"] = "pm25",
+        ["type"] = "Streetlight", ["georel"] = "near;maxDistance==1000", ["geometry"] = "Point", ["coords"] = "[126.65,37.45]",
+        ["attrs"] = "status", ["options"] = "keyValues", ["offset"] = "0", ["count"] = "true", ["idPattern"] = "^urn:ngsi-ld:Streetlight:",
+        ["geoproperty"] = "location", ["entityId"] = "urn:ngsi-ld:Streetlight:streetlight-2818563000-001", ["typeName"] = "Streetlight",
+        ["contextId"] = "citytwin", ["details"] = "true",
     };
 
     /// <summary>
@@ -83,7 +87,7 @@ public static class FuzzInputs
         var names = e.Pattern.Parameters.Select(p => p.Name).Concat(e.QueryNames).DefaultIfEmpty("q").ToArray();
         return Gen.Select(Gen.Int[0, names.Length - 1], Value, (n, bad) =>
         {
-            var values = names.ToDictionary(x => x, x => Plausible.GetValueOrDefault(x, "x"), StringComparer.OrdinalIgnoreCase);
+            var values = names.ToDictionary(x => x, x => PlausibleFor(e, x), StringComparer.OrdinalIgnoreCase);
             values[names[n]] = bad;
             var body = e.BodyType is null ? null : Encoding.UTF8.GetBytes(JsonSample.Of(e.BodyType)!.ToJsonString());
             return new FuzzCase(e, e.Method, Url(e, values), body, body is null ? null : "application/json", $"{names[n]} = '{Clip(bad)}'");
@@ -126,7 +130,7 @@ public static class FuzzInputs
 
     private static Dictionary<string, string> Defaults(FuzzEndpoint e) =>
         e.Pattern.Parameters.Select(p => p.Name).Concat(e.QueryNames)
-            .ToDictionary(x => x, x => Plausible.GetValueOrDefault(x, "x"), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(x => x, x => PlausibleFor(e, x), StringComparer.OrdinalIgnoreCase);
 
     private static string Url(FuzzEndpoint e, IReadOnlyDictionary<string, string> values)
     {
@@ -150,6 +154,12 @@ public static class FuzzInputs
         var query = values.Where(v => !routeNames.Contains(v.Key)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}").ToList();
         return query.Count == 0 ? path.ToString() : $"{path}?{string.Join('&', query)}";
     }
+
+    /// <summary>A plausible value; NGSI-LD's <c>id</c> query is a list of URIs where other endpoints' ids are plain.</summary>
+    private static string PlausibleFor(FuzzEndpoint e, string name) =>
+        name.Equals("id", StringComparison.OrdinalIgnoreCase) && e.Pattern.RawText!.StartsWith("/ngsi-ld/", StringComparison.Ordinal)
+            ? "urn:ngsi-ld:Streetlight:streetlight-2818563000-001"
+            : Plausible.GetValueOrDefault(name, "x");
 
     private static string Nest(int depth) => new string('[', depth) + new string(']', depth);
 

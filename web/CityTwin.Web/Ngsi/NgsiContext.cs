@@ -66,9 +66,4 @@ public static class NgsiContext
     /// <summary>The Link header of an answer in plain JSON.</summary>
     public static string LinkHeader(string baseUrl) =>
         $"<{baseUrl}{NgsiLd.ContextPath}>; rel=\"{NgsiLd.LinkRel}\"; type=\"{NgsiLd.JsonLd}\"";
-
-    /// <summary>Whether <paramref name="name"/> is a term an entity of <paramref name="type"/> may carry.</summary>
-    public static bool IsKnownAttribute(string name) =>
-        name == NgsiTypes.Location || NgsiTypes.CommonTerms.Contains(name) || NgsiTypes.TwinTerms.Contains(name)
-        || NgsiTypes.All.Any(t => t.Terms.Contains(name));
 }

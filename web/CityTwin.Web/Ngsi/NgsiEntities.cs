@@ -3,6 +3,7 @@ using CityTwin.Abstractions.Grains;
 using CityTwin.Abstractions.Telemetry;
 using CityTwin.Model.City;
 using CityTwin.Web.Live;
+using Orleans.Runtime;
 
 namespace CityTwin.Web.Ngsi;
 
@@ -12,7 +13,7 @@ namespace CityTwin.Web.Ngsi;
 /// in catalogue order, assets in city order, alerts by severity and age), so paging is.
 /// </summary>
 public sealed class NgsiEntities(CityCatalog catalog, LiveState state, AssetEntities assets, AreaEntities areas,
-    WeatherEntities weather, AlertEntities alerts, IGrainFactory grains)
+    WeatherEntities weather, AlertEntities alerts, IGrainFactory grains, ILogger<NgsiEntities> logger)
 {
     public sealed record Page(int Total, IReadOnlyList<NgsiEntity> Items);
 
@@ -28,7 +29,7 @@ public sealed class NgsiEntities(CityCatalog catalog, LiveState state, AssetEnti
             var kept = (await CandidatesAsync(type, query.MatchesId, clock, heard))
                 .Where(c => query.MatchesId(c.Id) && (query.Geo is not { } geo || geo.Matches(c.Location)))
                 .ToList();
-            await AskUnheardAsync(type, kept, heard);
+            await AskUnheardAsync(type, kept, heard, Math.Min(NgsiLd.MaxLimit, query.Offset + query.Limit));
             foreach (var candidate in kept)
             {
                 var entity = candidate.Build();
@@ -49,7 +50,7 @@ public sealed class NgsiEntities(CityCatalog catalog, LiveState state, AssetEnti
         var clock = await ClockAsync();
         var heard = new Dictionary<string, AssetSnapshot>(StringComparer.Ordinal);
         var found = (await CandidatesAsync(type, x => x == id, clock, heard)).Where(c => c.Id == id).Take(1).ToList();
-        await AskUnheardAsync(type, found, heard);
+        await AskUnheardAsync(type, found, heard, 1);
         return found.FirstOrDefault()?.Build();
     }
 
@@ -62,16 +63,25 @@ public sealed class NgsiEntities(CityCatalog catalog, LiveState state, AssetEnti
 
     /// <summary>
     /// The live state learns an asset from the silo's change frames, so one whose values have not changed
-    /// since this web node started is unknown to it: ask its grain (at most a page's worth per query).
+    /// since this web node started is unknown to it: ask its grain, for at most <paramref name="most"/> of them
+    /// (the page's worth). Should the silo not answer in time, those assets show what the live state has.
     /// </summary>
-    private async Task AskUnheardAsync(NgsiType type, IReadOnlyList<NgsiCandidate> kept, Dictionary<string, AssetSnapshot> heard)
+    private async Task AskUnheardAsync(NgsiType type, IReadOnlyList<NgsiCandidate> kept, Dictionary<string, AssetSnapshot> heard, int most)
     {
         if (type == NgsiTypes.Alert || type == NgsiTypes.WeatherObserved || type == NgsiTypes.KeyPerformanceIndicator) return;
-        var unheard = kept.Select(c => catalog.FindAsset(c.Id[(NgsiLd.Urn(type.Name, "").Length)..]))
-            .Where(a => a is not null && !assets.IsHeard(a)).Take(NgsiLd.MaxLimit).ToList();
-        var details = await Task.WhenAll(unheard.Select(a => grains.GetGrain<IAssetGrain>(a!.Id).GetDetailsAsync()));
-        foreach (var d in details)
-            if (d?.Latest is { } latest) heard[d.Id] = latest;
+        var prefix = NgsiLd.Urn(type.Name, "").Length;
+        var unheard = kept.Select(c => catalog.FindAsset(c.Id[prefix..])).Where(a => a is not null && !assets.IsHeard(a)).Take(most).ToList();
+        if (unheard.Count == 0) return;
+        try
+        {
+            var details = await Task.WhenAll(unheard.Select(a => grains.GetGrain<IAssetGrain>(a!.Id).GetDetailsAsync()));
+            foreach (var d in details)
+                if (d?.Latest is { } latest) heard[d.Id] = latest;
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            logger.LogWarning("NGSI-LD answered {Count} {Type} entities from the live state only: {Error}", unheard.Count, type.Name, e.GetType().Name);
+        }
     }
 
     private async Task<IEnumerable<NgsiCandidate>> CandidatesAsync(NgsiType type, Func<string, bool> idFilter, ClockState clock, Dictionary<string, AssetSnapshot> heard)

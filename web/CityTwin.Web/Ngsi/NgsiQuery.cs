@@ -7,7 +7,6 @@ public sealed record NgsiQuery
 {
     /// <summary>The types asked for; null: every type. Unknown names are kept out (they match nothing).</summary>
     public IReadOnlySet<NgsiType>? Types { get; init; }
-    public bool UnknownTypeAsked { get; init; }
     public IReadOnlySet<string>? Ids { get; init; }
     public Regex? IdPattern { get; init; }
     public IReadOnlyList<string>? Attrs { get; init; }
@@ -19,5 +18,5 @@ public sealed record NgsiQuery
     public bool KeyValues { get; init; }
 
     public bool MatchesId(string id) =>
-        (Ids is null || Ids.Contains(id)) && (IdPattern is null || IdPattern.IsMatch(id));
+        (Ids is null || Ids.Contains(id)) && (IdPattern is null || SafeRegex.IsMatch(IdPattern, id));
 }

@@ -22,16 +22,13 @@ public static class NgsiQueryParser
         }
 
         HashSet<NgsiType>? types = null;
-        var unknownType = false;
         if (p.Type is not null)
         {
             if (!TryList(p.Type, out var names)) return (null, NgsiProblem.BadData("type", "type is a comma list of entity type names"));
             types = [];
+            // An unknown type is not an error: it has no entities here.
             foreach (var n in names)
-            {
                 if (NgsiTypes.Find(n) is { } t) types.Add(t);
-                else unknownType = true;
-            }
         }
 
         HashSet<string>? ids = null;
@@ -102,7 +99,7 @@ public static class NgsiQueryParser
 
         return (new NgsiQuery
         {
-            Types = types, UnknownTypeAsked = unknownType, Ids = ids, IdPattern = idPattern, Attrs = attrs, Q = q, Geo = geo,
+            Types = types, Ids = ids, IdPattern = idPattern, Attrs = attrs, Q = q, Geo = geo,
             Limit = limit, Offset = offset, Count = count, KeyValues = keyValues,
         }, null);
     }

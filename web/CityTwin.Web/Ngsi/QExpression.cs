@@ -38,7 +38,7 @@ public abstract record QExpression
         {
             if (Read(entity) is not { } actual) return false;
             if (Op is null) return true;
-            if (Pattern is not null) return actual is string s && Pattern.IsMatch(s) == (Op == "=~");
+            if (Pattern is not null) return actual is string s && SafeRegex.IsMatch(Pattern, s) == (Op == "=~");
             if (actual is string[] many) return Op == "!=" ? many.All(m => !Equal(m)) : many.Any(Equal);
             return Op switch
             {
