@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CityTwin.Grains.Alarms;
 
 /// <summary>
-/// The alarms of one gu (<see cref="IAlarmBookGrain"/>). Transitions from the gu's dongs arrive one
-/// call per dong batch and are written with the next flush (at most once per
+/// The alarms of one gu (<see cref="IAlarmBookGrain"/>). Transitions from the gu's dongs arrive in
+/// one call per silo per <see cref="AlarmBookOptions.SendInterval"/> (<see cref="AlarmOutbox"/>) and are written with the next flush (at most once per
 /// <see cref="AlarmBookOptions.FlushInterval"/>), so a storm costs one write, not thousands. An
 /// operator's action is written before it is answered: if the write fails, the activation is
 /// dropped and comes back from the store, so nothing unstored is ever shown as done.
@@ -58,9 +58,10 @@ public sealed class AlarmBookGrain(
         }
     }
 
-    public Task ApplyAsync(AlarmTransitionBatch batch)
+    public Task ApplyAsync(IReadOnlyList<AlarmTransitionBatch> batches)
     {
-        _book.Apply(batch, rules.Find, SourceOf, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        foreach (var batch in batches) _book.Apply(batch, rules.Find, SourceOf, now);
         _dirty = true;
         Publish();
         return Task.CompletedTask;

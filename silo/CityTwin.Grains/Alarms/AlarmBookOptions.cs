@@ -22,6 +22,15 @@ public sealed class AlarmBookOptions
     /// <summary>How often books write batched changes, escalate and end expired shelving.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a silo sends the alarm transitions its dongs and gus posted, one call per gu's book
+    /// (so a storm costs a few calls, not one per dong per batch).
+    /// </summary>
+    public TimeSpan SendInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Batches a silo holds for one book before it drops them and has their areas restate (a book far behind).</summary>
+    public int MaxPendingBatches { get; set; } = 10_000;
+
     /// <summary>Closed alarms each book keeps (oldest dropped first).</summary>
     public int MaxClosed { get; set; } = 2000;
 
