@@ -19,8 +19,16 @@ public sealed class AlarmBookOptions
     /// <summary>How long a critical alarm may stay unacknowledged before it is escalated.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often books write batched changes, escalate and end expired shelving.</summary>
+    /// <summary>How often books push batched changes, escalate and end expired shelving.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a book writes what telemetry changed (raises, repeats, clears) to the store. Each
+    /// write stores the whole book, so under an alarm storm this is the books' main cost; what is
+    /// lost between writes is restated by the dongs' evaluators after a restart. Operator actions
+    /// are written before they are answered, whatever this says.
+    /// </summary>
+    public TimeSpan StoreInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// How often a silo sends the alarm transitions its dongs and gus posted, one call per gu's book
