@@ -13,6 +13,7 @@ public static class BenchmarkProgram
           ingest   telemetry updates/s into the grains, in-process silo, real Incheon catalog
                    --seconds 20  --warmup 3  --inflight 4  --instants 8  --factor 1 (synthetic plan scale; 109.744 ≈ 1M assets)
                    --alarm-seconds 10 (CPU per update with and without the alarm rules; 0 skips)
+                   --alarm-pairs 2 (without/with phase pairs after the first with phase)
           latency  sensor timestamp -> SignalR client receipt, p50/p95/p99 per ingest rate
                    --rates 10000,50000  --seconds 20  --warmup 4  --clients 20  --protocol msgpack|json
                    --flush-ms N (overrides LiveFeed:FlushInterval)

@@ -12,6 +12,8 @@ public sealed class AlarmBook
 {
     public const string FloodRuleId = "flood";
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(10);
+    /// <summary>Note of the one timeline line that a chattering alarm's latest raise or clear keeps rewriting.</summary>
+    public const string WhileChattering = "latest while chattering";
 
     private readonly string _guCode;
     private readonly AlarmBookOptions _options;
@@ -66,7 +68,8 @@ public sealed class AlarmBook
                 if (fromArea) Clear(r, r.Value, batch.At, now);
             }
         }
-        if (created.Count > 0 && batch.AreaCode != _guCode) Group(batch.AreaCode, created, batch.At, now);
+        if (batch.StartUp) foreach (var r in created) r.AtStartUp = true;
+        if (created.Count > 0 && batch.AreaCode != _guCode) Group(batch.AreaCode, created, batch.At, now, batch.StartUp);
     }
 
     /// <summary>An operator's action; the caller stores the state before it answers.</summary>
@@ -155,7 +158,8 @@ public sealed class AlarmBook
         int active = 0, unacked = 0, critical = 0, shelved = 0, recent = 0;
         foreach (var r in State.Alarms)
         {
-            if (r.ParentId is null && now - r.CreatedAt <= RateWindow) recent++;
+            // What was already there at start-up is not a rate an operator has to keep up with.
+            if (r.ParentId is null && !r.AtStartUp && now - r.CreatedAt <= RateWindow) recent++;
             if (r.IsGroup || r.State == AlarmState.Closed) continue;
             if (r.ShelvedUntil is not null)
             {
@@ -186,7 +190,7 @@ public sealed class AlarmBook
                 r.ClearedAt = null;
                 r.RaisedAt = now;
                 r.Escalated = false;
-                Log(r, "repeated", now, null, null, t.Value, t.At);
+                LogOccurrence(r, "repeated", now, t.Value, t.At);
                 Chatter(r, now);
             }
             Touch(r, now);
@@ -208,7 +212,7 @@ public sealed class AlarmBook
         if (!r.IsActive) return;
         r.Value = value;
         r.ClearedAt = at;
-        Log(r, "cleared", now, null, null, value, at);
+        LogOccurrence(r, "cleared", now, value, at);
         if (r.State == AlarmState.ActiveAcknowledged) Close(r);
         else r.State = AlarmState.ClearedUnacknowledged;
         Touch(r, now);
@@ -259,18 +263,25 @@ public sealed class AlarmBook
 
     private void Chatter(AlarmRecord r, DateTimeOffset now)
     {
+        // Once marked it stays marked: the raise times are no longer needed (nor stored).
+        if (r.Chattering)
+        {
+            r.RecentRaises.Clear();
+            return;
+        }
         r.RecentRaises.Add(now);
         r.RecentRaises.RemoveAll(t => now - t > _options.ChatterWindow);
         if (r.Chattering || r.RecentRaises.Count < _options.ChatterRaises) return;
         r.Chattering = true;
         Log(r, "chattering", now, null, $"{r.RecentRaises.Count} raises in {_options.ChatterWindow.TotalSeconds:0} s");
+        r.RecentRaises.Clear();
     }
 
     /// <summary>
     /// A storm: many new alarms from one dong in one batch, or any while its flood group is still
     /// active, go under one group; enough dong groups in the gu go under one gu group.
     /// </summary>
-    private void Group(string dongCode, List<AlarmRecord> created, DateTimeOffset at, DateTimeOffset now)
+    private void Group(string dongCode, List<AlarmRecord> created, DateTimeOffset at, DateTimeOffset now, bool startUp)
     {
         _open.TryGetValue(AlarmEvaluator.Key(FloodRuleId, dongCode), out var group);
         if (group is not { IsActive: true } && created.Count < _options.FloodThreshold) return;
@@ -278,6 +289,7 @@ public sealed class AlarmBook
         {
             group = NewAlarm(FloodRuleId, "Alarm flood", dongCode, "dong", dongCode, AlarmSeverity.Minor, created[0].Service, at, now);
             group.IsGroup = true;
+            group.AtStartUp = startUp;
             Log(group, "raised", now, null, $"{created.Count} alarms in one batch", created.Count, at);
         }
         foreach (var child in created)
@@ -286,11 +298,11 @@ public sealed class AlarmBook
             group.ChildIds.Add(child.Id);
         }
         Recompute(group, at, now);
-        if (group.ParentId is null) GroupGu(at, now);
+        if (group.ParentId is null) GroupGu(at, now, startUp);
         else if (_byId.TryGetValue(group.ParentId, out var parent)) Recompute(parent, at, now);
     }
 
-    private void GroupGu(DateTimeOffset at, DateTimeOffset now)
+    private void GroupGu(DateTimeOffset at, DateTimeOffset now, bool startUp)
     {
         var dongGroups = _open.Values.Where(a => a.IsGroup && a.SourceKind == "dong" && a.ParentId is null && a.IsActive).ToList();
         _open.TryGetValue(AlarmEvaluator.Key(FloodRuleId, _guCode), out var group);
@@ -299,6 +311,7 @@ public sealed class AlarmBook
         {
             group = NewAlarm(FloodRuleId, "Alarm flood", _guCode, "gu", null, AlarmSeverity.Minor, dongGroups[0].Service, at, now);
             group.IsGroup = true;
+            group.AtStartUp = startUp;
             Log(group, "raised", now, null, $"floods in {dongGroups.Count} dongs", dongGroups.Count, at);
         }
         foreach (var g in dongGroups)
@@ -377,6 +390,22 @@ public sealed class AlarmBook
     {
         r.UpdatedAt = now;
         _changed.Add(r.Id);
+    }
+
+    /// <summary>
+    /// A raise or clear in the timeline. A chattering alarm raises and clears many times a minute:
+    /// its count and last occurrence say how often, and its timeline keeps one line for the latest
+    /// one instead of growing (and being stored) by two lines a cycle.
+    /// </summary>
+    private void LogOccurrence(AlarmRecord r, string type, DateTimeOffset now, double value, DateTimeOffset at)
+    {
+        if (!r.Chattering)
+        {
+            Log(r, type, now, null, null, value, at);
+            return;
+        }
+        if (r.Timeline.Count > 1 && r.Timeline[^1].Note == WhileChattering) r.Timeline.RemoveAt(r.Timeline.Count - 1);
+        Log(r, type, now, null, WhileChattering, value, at);
     }
 
     private void Log(AlarmRecord r, string type, DateTimeOffset now, string? actor, string? note, double? value = null, DateTimeOffset? simAt = null)

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CityTwin.Grains.Alarms;
 
 /// <summary>
-/// The alarms of one gu (<see cref="IAlarmBookGrain"/>). Transitions from the gu's dongs arrive one
-/// call per dong batch and are written with the next flush (at most once per
-/// <see cref="AlarmBookOptions.FlushInterval"/>), so a storm costs one write, not thousands. An
+/// The alarms of one gu (<see cref="IAlarmBookGrain"/>). Transitions from the gu's dongs arrive in
+/// one call per silo per <see cref="AlarmBookOptions.SendInterval"/> (<see cref="AlarmOutbox"/>) and are pushed with the next flush
+/// (every <see cref="AlarmBookOptions.FlushInterval"/>) and written at most once per
+/// <see cref="AlarmBookOptions.StoreInterval"/>, so a storm costs one write, not thousands. An
 /// operator's action is written before it is answered: if the write fails, the activation is
 /// dropped and comes back from the store, so nothing unstored is ever shown as done.
 /// Changes go out through the silo's live feed to every web node.
@@ -29,6 +30,7 @@ public sealed class AlarmBookGrain(
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private AlarmBook _book = null!;
     private bool _dirty;
+    private DateTimeOffset _lastWrite;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -58,9 +60,10 @@ public sealed class AlarmBookGrain(
         }
     }
 
-    public Task ApplyAsync(AlarmTransitionBatch batch)
+    public Task ApplyAsync(IReadOnlyList<AlarmTransitionBatch> batches)
     {
-        _book.Apply(batch, rules.Find, SourceOf, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        foreach (var batch in batches) _book.Apply(batch, rules.Find, SourceOf, now);
         _dirty = true;
         Publish();
         return Task.CompletedTask;
@@ -78,6 +81,7 @@ public sealed class AlarmBookGrain(
         try
         {
             _dirty = false;
+            _lastWrite = time.GetUtcNow();
             await stored.WriteStateAsync();
         }
         catch
@@ -101,7 +105,7 @@ public sealed class AlarmBookGrain(
         await _writeGate.WaitAsync();
         try
         {
-            await TickAndWriteAsync(CancellationToken.None);
+            await TickAndWriteAsync(force: true, CancellationToken.None);
         }
         finally
         {
@@ -115,7 +119,7 @@ public sealed class AlarmBookGrain(
         if (!await _writeGate.WaitAsync(0, cancellationToken)) return;
         try
         {
-            await TickAndWriteAsync(cancellationToken);
+            await TickAndWriteAsync(force: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -127,12 +131,14 @@ public sealed class AlarmBookGrain(
         }
     }
 
-    private async Task TickAndWriteAsync(CancellationToken cancellationToken)
+    private async Task TickAndWriteAsync(bool force, CancellationToken cancellationToken)
     {
-        _book.Tick(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        _book.Tick(now);
         if (Publish() > 0) _dirty = true;
-        if (!_dirty) return;
+        if (!_dirty || (!force && now - _lastWrite < options.Value.StoreInterval)) return;
         _dirty = false;
+        _lastWrite = now;
         try
         {
             await stored.WriteStateAsync(cancellationToken);

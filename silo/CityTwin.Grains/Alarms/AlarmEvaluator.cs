@@ -41,12 +41,12 @@ public sealed class AlarmEvaluator
                 {
                     var a = assets[i];
                     if (a.Kind != kind || !Covers(rule, a.DongCode, a.GuCode)) continue;
-                    slots.Add(new Slot { Rule = rule, Source = a.Id, Asset = i, Channel = channel });
+                    slots.Add(Slot.For(rule, a.Id, i, channel));
                 }
             }
             else if (rule.Level == level && Covers(rule, level == AreaLevel.Dong ? areaCode : null, guCode) && KpiValue(KpiSet.Empty, rule.Kpi) is not null)
             {
-                slots.Add(new Slot { Rule = rule, Source = areaCode, Asset = -1, Channel = -1 });
+                slots.Add(Slot.For(rule, areaCode, -1, -1));
             }
         }
         _slots = [.. slots];
@@ -70,8 +70,9 @@ public sealed class AlarmEvaluator
         _started = default;
         for (var s = 0; s < _slots.Length; s++)
         {
-            _slots[s].PendingSince = default;
-            _slots[s].LastReport = default;
+            _slots[s].PendingSince = 0;
+            _slots[s].LastReport = 0;
+            _slots[s].Seen = null;
         }
     }
 
@@ -82,21 +83,27 @@ public sealed class AlarmEvaluator
     public void EvaluateAssets(DateTimeOffset at, double[][] values, DateTimeOffset[] updatedAt, List<AlarmTransition> output)
     {
         if (_started == default) _started = at;
-        for (var s = 0; s < _slots.Length; s++)
+        var now = at.UtcTicks;
+        var slots = _slots.AsSpan();
+        for (var s = 0; s < slots.Length; s++)
         {
-            ref var slot = ref _slots[s];
+            ref var slot = ref slots[s];
             if (slot.Asset < 0) continue;
             var v = values[slot.Asset];
-            switch (slot.Rule.Type)
+            switch (slot.Type)
             {
                 case AlarmRuleType.Threshold:
-                    if (slot.Channel < v.Length) Threshold(ref slot, v[slot.Channel], at, output);
+                    // The dong replaces an asset's array on each reading, so the same array means the
+                    // same values: with no delay running nothing can change (the common case live).
+                    if (ReferenceEquals(v, slot.Seen) && slot.PendingSince == 0) break;
+                    slot.Seen = v;
+                    if (slot.Channel < v.Length) Threshold(ref slot, v[slot.Channel], at, now, output);
                     break;
                 case AlarmRuleType.RateOfChange:
-                    if (slot.Channel < v.Length) Rate(ref slot, v[slot.Channel], updatedAt[slot.Asset], at, output);
+                    if (slot.Channel < v.Length) Rate(ref slot, v[slot.Channel], updatedAt[slot.Asset].UtcTicks, at, now, output);
                     break;
                 case AlarmRuleType.Stale:
-                    Stale(ref slot, v.Length == 0, updatedAt[slot.Asset], at, output);
+                    Stale(ref slot, v.Length == 0, updatedAt[slot.Asset], at, now, output);
                     break;
             }
         }
@@ -110,7 +117,7 @@ public sealed class AlarmEvaluator
         {
             ref var slot = ref _slots[s];
             if (slot.Asset >= 0) continue;
-            if (KpiValue(kpis, slot.Rule.Kpi) is { } v && double.IsFinite(v)) Threshold(ref slot, v, at, output);
+            if (KpiValue(kpis, slot.Rule.Kpi) is { } v && double.IsFinite(v)) Threshold(ref slot, v, at, at.UtcTicks, output);
         }
     }
 
@@ -126,7 +133,7 @@ public sealed class AlarmEvaluator
     {
         var keys = new List<string>();
         foreach (ref readonly var slot in _slots.AsSpan())
-            if (slot.Active || slot.PendingSince != default) keys.Add(Key(slot.Rule.Id, slot.Source));
+            if (slot.Active || slot.PendingSince != 0) keys.Add(Key(slot.Rule.Id, slot.Source));
         return keys;
     }
 
@@ -150,22 +157,14 @@ public sealed class AlarmEvaluator
     private static bool Covers(AlarmRule rule, string? dongCode, string guCode) =>
         rule.AreaCode is null || rule.AreaCode == guCode || (dongCode is not null && rule.AreaCode == dongCode);
 
-    private static void Threshold(ref Slot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
+    private static void Threshold(ref Slot slot, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
-        var rule = slot.Rule;
         slot.LastValue = v;
-        if (!slot.Active)
-        {
-            var bad = rule.Above ? v >= rule.Limit : v <= rule.Limit;
-            Pend(ref slot, bad, v, at, output);
-        }
-        else if (rule.Above ? v < rule.Limit - rule.Hysteresis : v > rule.Limit + rule.Hysteresis)
-        {
-            Clear(ref slot, v, at, output);
-        }
+        if (!slot.Active) Pend(ref slot, slot.Above ? v >= slot.Limit : v <= slot.Limit, v, at, now, output);
+        else if (slot.Above ? v < slot.ClearLimit : v > slot.ClearLimit) Clear(ref slot, v, at, output);
     }
 
-    private static void Rate(ref Slot slot, double v, DateTimeOffset reportedAt, DateTimeOffset at, List<AlarmTransition> output)
+    private static void Rate(ref Slot slot, double v, long reportedAt, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         // Only a new reading says anything about the rate; the first one is the baseline.
         if (reportedAt <= slot.LastReport) return;
@@ -173,36 +172,47 @@ public sealed class AlarmEvaluator
         var before = slot.RateBase;
         slot.LastReport = reportedAt;
         slot.RateBase = v;
-        if (previous == default) return;
-        var minutes = (reportedAt - previous).TotalMinutes;
+        if (previous == 0) return;
+        var minutes = (double)(reportedAt - previous) / TimeSpan.TicksPerMinute;
         if (minutes <= 0) return;
         var rate = (v - before) / minutes;
-        var change = slot.Rule.Above ? rate : -rate;
+        var change = slot.Above ? rate : -rate;
         slot.LastValue = rate;
-        if (!slot.Active) Pend(ref slot, change >= slot.Rule.Limit, rate, at, output);
-        else if (change < slot.Rule.Limit - slot.Rule.Hysteresis) Clear(ref slot, rate, at, output);
+        if (!slot.Active) Pend(ref slot, change >= slot.Limit, rate, at, now, output);
+        else if (change < slot.ClearLimit) Clear(ref slot, rate, at, output);
     }
 
-    private void Stale(ref Slot slot, bool reportsOffline, DateTimeOffset reportedAt, DateTimeOffset at, List<AlarmTransition> output)
+    private void Stale(ref Slot slot, bool reportsOffline, DateTimeOffset reportedAt, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         // An asset never heard counts from the evaluator's first batch, not from the year 1.
         var since = reportedAt == default ? _started : reportedAt;
-        var silentMinutes = (at - since).TotalMinutes;
-        var stale = reportsOffline || silentMinutes > slot.Rule.Limit;
-        slot.LastValue = Math.Round(silentMinutes, 1);
-        if (!slot.Active) Pend(ref slot, stale, slot.LastValue, at, output);
-        else if (!stale) Clear(ref slot, slot.LastValue, at, output);
+        var silentMinutes = (double)(now - since.UtcTicks) / TimeSpan.TicksPerMinute;
+        var stale = reportsOffline || silentMinutes > slot.Limit;
+        // Rounding is only worth it when the value is said (a transition or a restatement).
+        if (!slot.Active)
+        {
+            if (stale || slot.PendingSince != 0)
+            {
+                slot.LastValue = Math.Round(silentMinutes, 1);
+                Pend(ref slot, stale, slot.LastValue, at, now, output);
+            }
+        }
+        else
+        {
+            slot.LastValue = Math.Round(silentMinutes, 1);
+            if (!stale) Clear(ref slot, slot.LastValue, at, output);
+        }
     }
 
-    private static void Pend(ref Slot slot, bool bad, double v, DateTimeOffset at, List<AlarmTransition> output)
+    private static void Pend(ref Slot slot, bool bad, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         if (!bad)
         {
-            slot.PendingSince = default;
+            slot.PendingSince = 0;
             return;
         }
-        if (slot.PendingSince == default) slot.PendingSince = at;
-        if ((at - slot.PendingSince).TotalSeconds < slot.Rule.DelaySeconds) return;
+        if (slot.PendingSince == 0) slot.PendingSince = now;
+        if ((double)(now - slot.PendingSince) / TimeSpan.TicksPerSecond < slot.DelaySeconds) return;
         slot.Active = true;
         output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, true, v, at));
     }
@@ -210,7 +220,7 @@ public sealed class AlarmEvaluator
     private static void Clear(ref Slot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
     {
         slot.Active = false;
-        slot.PendingSince = default;
+        slot.PendingSince = 0;
         output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, false, v, at));
     }
 
@@ -233,16 +243,37 @@ public sealed class AlarmEvaluator
         }
     }
 
+    /// <summary>
+    /// One (rule, source) pair with the rule's numbers copied in, so the hot loop reads one
+    /// contiguous struct instead of following a reference per slot; times are UTC ticks (0: none).
+    /// </summary>
     private struct Slot
     {
         public AlarmRule Rule;
         public string Source;
         public int Asset;
         public int Channel;
+        public AlarmRuleType Type;
+        public bool Above;
+        public double Limit;
+        /// <summary>The value past which an active condition ends: <c>Limit ∓ Hysteresis</c>.</summary>
+        public double ClearLimit;
+        public double DelaySeconds;
         public bool Active;
-        public DateTimeOffset PendingSince;
+        public long PendingSince;
         public double LastValue;
-        public DateTimeOffset LastReport;
+        public long LastReport;
         public double RateBase;
+        /// <summary>The value array last evaluated (threshold rules skip an asset whose array is unchanged).</summary>
+        public double[]? Seen;
+
+        public static Slot For(AlarmRule rule, string source, int asset, int channel) => new()
+        {
+            Rule = rule, Source = source, Asset = asset, Channel = channel, Type = rule.Type, Above = rule.Above,
+            Limit = rule.Limit,
+            // A rate is turned so that bad is always "at or above the limit" (Rate), a level is not.
+            ClearLimit = rule.Above || rule.Type == AlarmRuleType.RateOfChange ? rule.Limit - rule.Hysteresis : rule.Limit + rule.Hysteresis,
+            DelaySeconds = rule.DelaySeconds,
+        };
     }
 }

@@ -39,6 +39,8 @@ public sealed class AlarmRecord
     [Id(27)] public List<DateTimeOffset> RecentRaises { get; set; } = [];
     [Id(28)] public List<AlarmEvent> Timeline { get; set; } = [];
     [Id(29)] public List<string> ChildIds { get; set; } = [];
+    /// <summary>Raised by the first evaluation after its area started: already there, so not part of the alarm rate.</summary>
+    [Id(30)] public bool AtStartUp { get; set; }
 
     public bool IsActive => State is AlarmState.ActiveUnacknowledged or AlarmState.ActiveAcknowledged;
 

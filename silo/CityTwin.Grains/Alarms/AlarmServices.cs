@@ -11,6 +11,8 @@ public static class AlarmServices
         services.Configure<AlarmBookOptions>(configuration.GetSection(AlarmBookOptions.Section));
         services.AddSingleton<AlarmRuleCache>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmRuleCache>());
+        services.AddSingleton<AlarmOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmOutbox>());
         return services;
     }
 }

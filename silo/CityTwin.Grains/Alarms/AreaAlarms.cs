@@ -3,34 +3,36 @@ using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Model.City;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Grains.Alarms;
 
 /// <summary>
 /// The alarm side of a dong or gu grain: evaluates the rule book after each batch (or KPI report)
-/// and sends what changed to the gu's <see cref="IAlarmBookGrain"/> in one call. A fresh evaluator
-/// (first batch, new rule-book version, or a call that failed) restates every condition that holds,
-/// so the book heals whatever it missed.
+/// and posts what changed for the gu's <see cref="IAlarmBookGrain"/> to the silo's
+/// <see cref="AlarmOutbox"/> (the grain does not wait for the book). A fresh evaluator (first
+/// batch, new rule-book version, or a send that failed) restates every condition that holds, so
+/// the book heals whatever it missed.
 /// </summary>
 public sealed class AreaAlarms
 {
     private readonly AlarmRuleCache _rules;
-    private readonly IAlarmBookGrain _book;
-    private readonly ILogger _logger;
+    private readonly AlarmOutbox _outbox;
     private readonly AreaLevel _level;
     private readonly string _code;
     private readonly string _guCode;
     private readonly AlarmSource[] _assets;
     private readonly List<AlarmTransition> _transitions = [];
     private AlarmEvaluator? _evaluator;
-    private bool _restate = true;
+    // Set by the outbox's thread when a send failed; read by the grain's next batch.
+    private volatile bool _restate = true;
+    // Until the first evaluation against a real rule book is posted: that one reports what was
+    // already there when the area started, not new alarms.
+    private bool _startUp = true;
 
-    private AreaAlarms(IServiceProvider services, IGrainFactory grains, AreaLevel level, string code, string guCode, AlarmSource[] assets)
+    private AreaAlarms(IServiceProvider services, AreaLevel level, string code, string guCode, AlarmSource[] assets)
     {
         _rules = services.GetRequiredService<AlarmRuleCache>();
-        _logger = services.GetRequiredService<ILogger<AreaAlarms>>();
-        _book = grains.GetGrain<IAlarmBookGrain>(guCode);
+        _outbox = services.GetRequiredService<AlarmOutbox>();
         _level = level;
         _code = code;
         _guCode = guCode;
@@ -39,12 +41,12 @@ public sealed class AreaAlarms
 
     /// <summary>For a dong grain: its assets and the dong's KPIs.</summary>
     public static AreaAlarms ForDong(IServiceProvider services, IGrainFactory grains, DongInfo dong, IReadOnlyList<AssetDescriptor> assets) =>
-        new(services, grains, AreaLevel.Dong, dong.Code, dong.GuCode,
+        new(services, AreaLevel.Dong, dong.Code, dong.GuCode,
             [.. assets.Select(a => new AlarmSource(a.Id, a.Kind, dong.Code, dong.GuCode))]);
 
     /// <summary>For a gu grain: the gu's KPIs only.</summary>
     public static AreaAlarms ForGu(IServiceProvider services, IGrainFactory grains, string guCode) =>
-        new(services, grains, AreaLevel.Gu, guCode, guCode, []);
+        new(services, AreaLevel.Gu, guCode, guCode, []);
 
     /// <summary>After a dong's batch: asset rules over its values, area rules over its KPIs.</summary>
     public Task AfterBatchAsync(DateTimeOffset at, double[][] values, DateTimeOffset[] updatedAt, KpiSet kpis)
@@ -52,7 +54,8 @@ public sealed class AreaAlarms
         var evaluator = Evaluator();
         evaluator.EvaluateAssets(at, values, updatedAt, _transitions);
         evaluator.EvaluateArea(at, kpis, _transitions);
-        return SendAsync(at, evaluator);
+        Post(at, evaluator);
+        return Task.CompletedTask;
     }
 
     /// <summary>After a gu's aggregate: its area rules.</summary>
@@ -60,8 +63,12 @@ public sealed class AreaAlarms
     {
         var evaluator = Evaluator();
         evaluator.EvaluateArea(at, kpis, _transitions);
-        return SendAsync(at, evaluator);
+        Post(at, evaluator);
+        return Task.CompletedTask;
     }
+
+    /// <summary>The outbox could not deliver this area's changes: restate everything with the next batch.</summary>
+    public void Undelivered() => _restate = true;
 
     /// <summary>The city clock jumped: the evaluator starts counting time again and restates what holds.</summary>
     public void StartTimeline()
@@ -81,32 +88,22 @@ public sealed class AreaAlarms
         return _evaluator;
     }
 
-    private async Task SendAsync(DateTimeOffset at, AlarmEvaluator evaluator)
+    private void Post(DateTimeOffset at, AlarmEvaluator evaluator)
     {
-        // Nothing to say and nothing to restate: no call at all (the common case).
+        // Nothing to say and nothing to restate: nothing posted (the common case).
         if (_transitions.Count == 0 && !_restate) return;
         // Until the rule book arrives there is nothing to restate against.
         if (evaluator.RulesVersion == 0) return;
         IReadOnlyList<string>? holding = null;
         if (_restate)
         {
+            _restate = false;
             _transitions.Clear();
             evaluator.ActiveRaises(at, _transitions);
             holding = evaluator.Holding();
         }
-        var batch = new AlarmTransitionBatch(_code, at, [.. _transitions], holding);
+        _outbox.Post(_guCode, new AlarmTransitionBatch(_code, at, [.. _transitions], holding, _startUp), this);
+        _startUp = false;
         _transitions.Clear();
-        try
-        {
-            await _book.ApplyAsync(batch);
-            _restate = false;
-        }
-        catch (Exception ex)
-        {
-            // The telemetry is applied whatever happens here; the next batch restates every
-            // condition instead of the changes lost with this call.
-            _restate = true;
-            _logger.LogDebug(ex, "Area {Area} could not report alarm changes to book {Book}", _code, _guCode);
-        }
     }
 }

@@ -134,6 +134,17 @@ public sealed class AlarmBookTests
         Assert.True(alarm.Chattering);
         Assert.Equal(3, alarm.Count);
         Assert.Contains(book.Find(alarm.Id)!.Timeline, e => e.Type == "chattering");
+        // Chattering on: the count and last occurrence go on, the timeline keeps one line for the latest.
+        var lines = book.Find(alarm.Id)!.Timeline.Count;
+        for (var i = 0; i < 50; i++)
+        {
+            Apply(book, "d1", Wall.AddSeconds(60 + i), ("vc", "r1", false));
+            Apply(book, "d1", Wall.AddSeconds(60 + i), ("vc", "r1", true));
+        }
+        var record = book.Find(alarm.Id)!;
+        Assert.Equal((53, lines + 1), (record.Count, record.Timeline.Count));
+        Assert.Equal(("repeated", AlarmBook.WhileChattering, Wall.AddSeconds(109)), (record.Timeline[^1].Type, record.Timeline[^1].Note, record.Timeline[^1].At));
+        Assert.Empty(record.RecentRaises);
 
         var slow = NewBook();
         for (var i = 0; i < 4; i++)
@@ -189,5 +200,24 @@ public sealed class AlarmBookTests
         Apply(reopened, "d1", Wall, ("vc", "r1", true), ("vc", "r2", true));
         var ids = reopened.Query(new AlarmQuery()).Select(a => a.Id).Order().ToArray();
         Assert.Equal([id, $"{Gu}-2"], ids);
+    }
+
+    [Fact]
+    public void Alarms_raised_by_the_first_evaluation_after_start_up_do_not_count_toward_the_alarm_rate()
+    {
+        var book = NewBook();
+        // Start-up: one dong restates a flood of 12 conditions, another a single one.
+        var storm = Enumerable.Range(0, 12).Select(i => new AlarmTransition("vc", $"r{i}", true, 1.2, Sim)).ToList();
+        book.Apply(new AlarmTransitionBatch("d1", Sim, storm, [.. storm.Select(t => AlarmEvaluator.Key(t.RuleId, t.SourceId))], StartUp: true), Rules.GetValueOrDefault, _ => new("road", "d1"), Wall);
+        book.Apply(new AlarmTransitionBatch("d2", Sim, [new AlarmTransition("flood", "flood-1", true, 40, Sim)], ["flood|flood-1"], StartUp: true), Rules.GetValueOrDefault, _ => new("flood", "d2"), Wall);
+        var summary = book.Summary(Wall);
+        Assert.Equal((13, 0), (summary.Active, summary.RaisedLast10Minutes));
+        Assert.Contains(book.Query(new AlarmQuery()), a => a.IsGroup); // still grouped as a flood
+
+        // After start-up new alarms count as before, and a start-up alarm that repeats stays uncounted.
+        Apply(book, "d2", Wall.AddMinutes(1), ("vc", "r-new", true));
+        Apply(book, "d2", Wall.AddMinutes(1), ("flood", "flood-1", false));
+        Apply(book, "d2", Wall.AddMinutes(2), ("flood", "flood-1", true));
+        Assert.Equal(1, book.Summary(Wall.AddMinutes(2)).RaisedLast10Minutes);
     }
 }

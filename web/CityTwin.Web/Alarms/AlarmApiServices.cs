@@ -8,6 +8,8 @@ public static class AlarmApiServices
         services.Configure<AlarmOptions>(configuration.GetSection(AlarmOptions.Section));
         services.AddSingleton<AlarmDirectory>();
         services.AddSingleton<AlarmItems>();
+        services.AddSingleton<AlarmAudience>();
+        services.AddSingleton<AlarmSummaryPush>();
         services.AddSingleton<AlarmPush>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmPush>());
         return services;

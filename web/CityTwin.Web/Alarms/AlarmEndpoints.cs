@@ -58,11 +58,7 @@ public static class AlarmEndpoints
 
         api.MapGet("/summary", async (AlarmDirectory alarms, IOptions<AlarmOptions> options) =>
         {
-            var s = await alarms.SummaryAsync();
-            var operators = Math.Max(1, options.Value.OperatorsOnDuty);
-            var rate = Math.Round((double)s.RaisedLast10Minutes / operators, 1);
-            return TypedResults.Ok(new AlarmSummaryResponse(s.Active, s.Unacknowledged, s.Critical, s.Shelved, s.RaisedLast10Minutes,
-                operators, rate, rate > options.Value.OverloadRate));
+            return TypedResults.Ok(AlarmSummaryResponse.From(await alarms.SummaryAsync(), options.Value));
         }).WithSummary("Open, unacknowledged, critical and shelved alarms, and the alarm rate per operator over the last 10 minutes");
 
         api.MapGet("/{id}", async Task<Results<Ok<AlarmDetailResponse>, ProblemHttpResult>> (string id, AlarmDirectory alarms, AlarmItems items) =>

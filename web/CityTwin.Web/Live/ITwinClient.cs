@@ -26,6 +26,9 @@ public interface ITwinClient
 
     /// <summary>Alarms that were raised, cleared or acted on since the last frame (latest state of each).</summary>
     Task alarms(IReadOnlyList<Alarms.AlarmItem> items);
+
+    /// <summary>The city's alarm counts and how many critical alarms are new, to every client after alarms changed.</summary>
+    Task alarmSummary(Alarms.AlarmSummaryFrame frame);
     /// <summary>The tour session this client follows moved to another stop (also what <c>JoinTour</c> answers).</summary>
     Task tourStop(TourStopFrame frame);
 

@@ -7,7 +7,7 @@ namespace CityTwin.Web.Live;
 /// SignalR hub at <c>/hubs/twin</c>. Clients call <c>Subscribe({bbox, zoom})</c> whenever their
 /// map moves; the server pushes the frames <see cref="ITwinClient"/> names.
 /// </summary>
-public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours, ILogger<TwinHub> logger) : Hub<ITwinClient>
+public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours, Alarms.AlarmAudience alarms, ILogger<TwinHub> logger) : Hub<ITwinClient>
 {
     public override Task OnConnectedAsync()
     {
@@ -19,6 +19,7 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
     {
         broadcaster.Disconnect(Context.ConnectionId);
         tours.Disconnected(Context.ConnectionId);
+        alarms.Forget(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -35,6 +36,21 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
         }
         broadcaster.SetViewport(Context.ConnectionId, viewport.Value, IsMessagePack);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Says which alarm changes this client receives (its map view, its open list's filters:
+    /// <see cref="Alarms.AlarmWatchRequest"/>); answers the open alarms in the view.
+    /// </summary>
+    public Task<Alarms.AlarmItem[]> WatchAlarms(Alarms.AlarmWatchRequest request)
+    {
+        var (watch, error) = (request ?? new Alarms.AlarmWatchRequest()).Validate();
+        if (watch is null)
+        {
+            logger.LogWarning("Rejected WatchAlarms from {Connection}: {Error}", Context.ConnectionId, error);
+            throw new HubException($"Invalid alarm watch: {error}");
+        }
+        return alarms.WatchAsync(Context.ConnectionId, watch);
     }
 
     /// <summary>

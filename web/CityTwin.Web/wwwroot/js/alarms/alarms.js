@@ -1,7 +1,10 @@
 // The control room's alarm list: opened from the header's alarm chip. Sorted by severity and age
 // (the server's order), filtered by state, severity and service; pushed changes keep it live. A
 // row opens the alarm: where it is, its timeline, and the actions an operator may take. A new
-// critical alarm gives the cue (cue.js); the alarm rate per operator shows when it is too high.
+// critical alarm anywhere gives the cue (cue.js); the alarm rate per operator shows when it is too high.
+// The server pushes only what this client watches (WatchAlarms): the alarms in the map's view for
+// the markers and, while the list is open, every change its filters could show; the city-wide
+// counts and new criticals come to everyone as the alarmSummary frame.
 import { h } from '../core/dom.js';
 import { formatDate, formatNumber, formatTime } from '../core/format.js';
 import { onLanguageChange, t } from '../core/i18n.js';
@@ -19,7 +22,7 @@ export class AlarmPanel {
   /**
    * @param {{stage: HTMLElement, chip: HTMLElement, live: import('../core/live.js').LiveConnection,
    *          onShow: (alarm: any) => void, areaName: (code: string) => string|null,
-   *          onOpenAlarms?: (alarms: any[]) => void}} options
+   *          onOpenAlarms?: (alarms: any[]) => void, viewBox?: () => number[]|null}} options
    */
   constructor(options) {
     this.options = options;
@@ -41,22 +44,21 @@ export class AlarmPanel {
     this.items = [];
     this.total = 0;
     this.renderTimer = 0;
-    this.summaryTimer = 0;
     this.root = h('aside', { class: 'alarms', testid: 'alarm-panel', hidden: true, 'aria-labelledby': 'alarms-title' });
     options.stage.append(this.root);
     options.live.onAlarms(items => this.onPushed(items));
+    options.live.on('alarmSummary', (/** @type {any} */ s) => this.onSummary(s));
+    // After a reconnect (perhaps to another web node) the server knows nothing of this client.
+    options.live.onConnected(() => this.watch());
+    this.watchTimer = 0;
     onLanguageChange(() => { if (!this.root.hidden) this.render(); });
     /** Hooks for tests and the console (window.cityTwin.alarms). */
     this.hooks = { cues: () => this.cue.count, open: () => this.open.size, panel: this };
   }
 
-  /** Loads the open alarms for the map and the cue (no cue for what was open before the page). */
+  /** Starts watching the map's view (its open alarms become the markers) and loads the counts. */
   async start() {
-    try {
-      const page = await alarmApi.list({ state: 'open', pageSize: 500 });
-      for (const a of page.items ?? []) this.open.set(a.id, a);
-      this.options.onOpenAlarms?.([...this.open.values()]);
-    } catch (e) { console.warn('Alarms unavailable', e); }
+    await this.watch();
     this.refreshSummary();
     setInterval(() => this.refreshSummary(), 30000);
   }
@@ -68,32 +70,55 @@ export class AlarmPanel {
     document.body.dataset.alarmsOpen = 'true';
     this.render();
     this.reload();
+    this.watch();
   }
 
   close() {
     this.root.hidden = true;
     delete document.body.dataset.alarmsOpen;
+    this.watch();
+  }
+
+  /**
+   * Tells the server what this client watches: the map's view and, with the list open, its
+   * severity and service filters. The answer, the open alarms in view, replaces the markers' set.
+   */
+  async watch() {
+    const bbox = this.options.viewBox?.() ?? null;
+    const list = !this.root.hidden;
+    try {
+      const items = await this.options.live.invoke('WatchAlarms', { bbox, list, severity: this.filter.severity, service: this.filter.service });
+      this.open = new Map((items ?? []).map((/** @type {any} */ a) => [a.id, a]));
+      this.options.onOpenAlarms?.([...this.open.values()]);
+      document.body.dataset.alarmWatch = String((Number(document.body.dataset.alarmWatch) || 0) + 1);
+    } catch (e) { console.warn('Alarms unavailable', e); }
+  }
+
+  /** The map moved: watch the new view once it rests. */
+  viewChanged() {
+    clearTimeout(this.watchTimer);
+    this.watchTimer = window.setTimeout(() => this.watch(), 300);
+  }
+
+  /** @param {any} s */
+  onSummary(s) {
+    if (!s) return;
+    this.summary = s;
+    this.renderSummary();
+    if ((s.newCritical ?? 0) > 0) this.cue.fire();
   }
 
   /** @param {any[]} items */
   onPushed(items) {
-    let critical = false;
+    // The cue and the counts come with the alarmSummary frame (city-wide); these are the changes in view.
     for (const a of items) {
-      const was = this.open.get(a.id);
-      const openNow = a.state !== 'closed';
-      // A new critical alarm, or one back again, that is not shelved and not inside a flood group.
-      if (a.severity === 'critical' && a.state === 'activeUnacknowledged' && !a.shelvedUntil
-        && (!was || was.state !== 'activeUnacknowledged' || was.count !== a.count)) critical = true;
-      if (openNow) this.open.set(a.id, a); else this.open.delete(a.id);
+      if (a.state !== 'closed') this.open.set(a.id, a); else this.open.delete(a.id);
     }
-    if (critical) this.cue.fire();
     this.options.onOpenAlarms?.([...this.open.values()]);
     if (!this.root.hidden) {
       clearTimeout(this.renderTimer);
       this.renderTimer = window.setTimeout(() => this.reload(), 400);
     }
-    clearTimeout(this.summaryTimer);
-    this.summaryTimer = window.setTimeout(() => this.refreshSummary(), 1500);
   }
 
   async refreshSummary() {
@@ -126,7 +151,7 @@ export class AlarmPanel {
     const csv = h('a', { class: 'ghost small button-link', href: alarmApi.csvUrl(this.filter), download: 'citytwin-alarms.csv', testid: 'alarm-csv' }, 'CSV');
     this.summaryBox = h('div', { class: 'alarm-summary', testid: 'alarm-summary' });
     const select = (/** @type {string} */ name, /** @type {string[]} */ values, /** @type {string} */ prefix, /** @type {boolean} */ any) => {
-      const s = h('select', { testid: `alarm-filter-${name}`, 'aria-label': t(`alarmList.filter.${name}`), on: { change: () => { /** @type {any} */ (this.filter)[name] = s.value; this.selected = null; this.reload(); csv.setAttribute('href', alarmApi.csvUrl(this.filter)); } } },
+      const s = h('select', { testid: `alarm-filter-${name}`, 'aria-label': t(`alarmList.filter.${name}`), on: { change: () => { /** @type {any} */ (this.filter)[name] = s.value; this.selected = null; this.reload(); this.watch(); csv.setAttribute('href', alarmApi.csvUrl(this.filter)); } } },
         any ? h('option', { value: '' }, t(`alarmList.any.${name}`)) : null,
         ...values.map(v => h('option', { value: v, selected: /** @type {any} */ (this.filter)[name] === v }, t(`${prefix}.${v}`))));
       return s;

@@ -20,6 +20,12 @@ export function setupAlarms({ stage, chip, live, twin, select, names }) {
   const panel = new AlarmPanel({
     stage, chip, live, areaName,
     onOpenAlarms: (alarms) => markers?.setAlarms(alarms),
+    viewBox: () => {
+      const b = twin.map.getBounds();
+      // Zoomed far out the map can show more than one world: the server takes WGS84 degrees.
+      const clamp = (/** @type {number} */ v, /** @type {number} */ limit) => Math.round(Math.max(-limit, Math.min(limit, v)) * 1e6) / 1e6;
+      return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+    },
     onShow: (a) => {
       if (a.sourceKind === 'dong' || a.sourceKind === 'gu') select({ type: a.sourceKind, code: a.sourceId });
       else select({ type: 'asset', id: a.sourceId, kind: a.sourceKind });
@@ -28,6 +34,7 @@ export function setupAlarms({ stage, chip, live, twin, select, names }) {
   });
   markers = new AlarmMarkers(twin.map, (id) => panel.showAlarm(id));
   chip.addEventListener('click', () => panel.toggle());
+  twin.map.on('moveend', () => panel.viewChanged());
   panel.start();
   return panel;
 }
