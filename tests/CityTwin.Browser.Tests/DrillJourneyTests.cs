@@ -87,8 +87,12 @@ public sealed class DrillJourneyTests(BrowserFixture fixture)
             await page.GetByTestId("tours-button").ClickAsync();
             await page.Locator("[data-testid=tour-item][data-id=songdo-field-visit]").GetByTestId("tour-present").ClickAsync();
             await page.GetByTestId("presenter").WaitForAsync();
-            for (var i = 0; i < 3; i++) await page.GetByTestId("presenter-next").ClickAsync();
-            await session.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 3");
+            // One stop at a time: a click while the presenter's card is still moving is ignored.
+            for (var i = 1; i <= 3; i++)
+            {
+                await page.GetByTestId("presenter-next").ClickAsync();
+                await session.WaitForAsync($"() => window.cityTwin.tours.presenter.stopIndex === {i}");
+            }
             await page.GetByTestId("presenter-drill").ClickAsync();
             await Assertions.Expect(page.GetByTestId("drill-running-title")).ToContainTextAsync("Dongchun underpass");
             await page.GetByTestId("drill-stop").ClickAsync();
