@@ -28,7 +28,7 @@ public sealed class DrillJourneyTests(BrowserFixture fixture)
             await page.GetByTestId("drills-button").ClickAsync();
             var panel = page.GetByTestId("drills-panel");
             await panel.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
-            var item = panel.Locator("[data-id=yeonsu-substation-trip]");
+            var item = panel.Locator("li.drill-item[data-id=yeonsu-substation-trip]");
             await Assertions.Expect(item).ToContainTextAsync("Substation trip in Yeonsu 1-dong");
             await page.GetByTestId("alarm-count").ClickAsync();
             await page.GetByTestId("alarm-panel").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
@@ -39,7 +39,8 @@ public sealed class DrillJourneyTests(BrowserFixture fixture)
             var row = page.Locator("[data-testid=alarm-row][data-severity=critical]", new PageLocatorOptions { Has = page.GetByTestId("alarm-drill"), HasText = "Substation tripped" });
             await row.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             await session.WaitForAsync($"() => window.cityTwin.alarms.cues() > {cuesBefore}");
-            Assert.StartsWith("drill", await row.First.GetAttributeAsync("data-id") ?? "", StringComparison.Ordinal);
+            var alarmId = await row.First.GetAttributeAsync("data-id") ?? "";
+            Assert.StartsWith("drill", alarmId, StringComparison.Ordinal);
             // The map marks it as a drill: its marker carries the drill flag the violet ring is drawn from.
             await session.WaitForAsync("async () => ((await window.cityTwin.map.getSource('alarms')?.getData())?.features ?? []).some(f => f.properties.drill === 1)");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.ScreenshotPath("drill-alarm-1280x800.png") });
@@ -55,7 +56,6 @@ public sealed class DrillJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(detail.GetByTestId("alarm-assigned")).ToHaveTextAsync("grid crew 2");
             await detail.GetByTestId("alarm-resolve").ClickAsync();
             await Assertions.Expect(detail.GetByTestId("alarm-state")).ToHaveTextAsync("Closed");
-            var alarmId = await row.First.GetAttributeAsync("data-id");
 
             await page.GetByTestId("alarms-close").ClickAsync();
             await page.GetByTestId("drill-stop").ClickAsync();
@@ -83,11 +83,16 @@ public sealed class DrillJourneyTests(BrowserFixture fixture)
             await report.CloseAsync();
 
             // The field-visit tour's disaster-response stop carries the flood drill: its presenter may start it from the card.
+            await page.GetByTestId("drills-close").ClickAsync();
             await page.GetByTestId("tours-button").ClickAsync();
             await page.Locator("[data-testid=tour-item][data-id=songdo-field-visit]").GetByTestId("tour-present").ClickAsync();
             await page.GetByTestId("presenter").WaitForAsync();
-            for (var i = 0; i < 3; i++) await page.GetByTestId("presenter-next").ClickAsync();
-            await session.WaitForAsync("() => window.cityTwin.tours.presenter.stopIndex === 3");
+            // One stop at a time: a click while the presenter's card is still moving is ignored.
+            for (var i = 1; i <= 3; i++)
+            {
+                await page.GetByTestId("presenter-next").ClickAsync();
+                await session.WaitForAsync($"() => window.cityTwin.tours.presenter.stopIndex === {i}");
+            }
             await page.GetByTestId("presenter-drill").ClickAsync();
             await Assertions.Expect(page.GetByTestId("drill-running-title")).ToContainTextAsync("Dongchun underpass");
             await page.GetByTestId("drill-stop").ClickAsync();

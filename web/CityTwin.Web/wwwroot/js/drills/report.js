@@ -154,7 +154,7 @@ function chart() {
   add('line', { x1: left + 300, x2: left + 300, y1: legendY - 9, y2: legendY + 1, class: 'mark resolve' });
   add('text', { x: left + 308, y: legendY, class: 'axis' }, t('drillReport.col.resolve'));
   add('line', { x1: left + 450, x2: left + 450, y1: legendY - 9, y2: legendY + 1, class: 'deadline' });
-  add('text', { x: left + 458, y: legendY, class: 'axis' }, t('drillReport.missed'));
+  add('text', { x: left + 458, y: legendY, class: 'axis' }, t('drillReport.deadline'));
   return svg;
 }
 
