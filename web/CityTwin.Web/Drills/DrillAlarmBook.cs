@@ -9,7 +9,7 @@ namespace CityTwin.Web.Drills;
 /// </summary>
 public sealed class DrillAlarmBook(IDrillRunGrain run) : IAlarmBookGrain
 {
-    public Task ApplyAsync(AlarmTransitionBatch batch) => throw new NotSupportedException("a drill's alarms come from its script");
+    public Task ApplyAsync(IReadOnlyList<AlarmTransitionBatch> batches) => throw new NotSupportedException("a drill's alarms come from its script");
 
     public Task<IReadOnlyList<AlarmView>> QueryAsync(AlarmQuery query) => run.QueryAsync(query);
 
