@@ -54,7 +54,7 @@ public sealed class ScenarioRerunBrowserTests(BrowserFixture fixture) : IDisposa
             await session.WaitForAsync("() => document.querySelector('[data-testid=rerun-status]')?.dataset.state === 'ok'");
 
             var status = await page.GetByTestId("rerun-status").InnerTextAsync();
-            Assert.Contains("made in incheon: 2 interventions carry over to Harbourton, 3 are left out", status, StringComparison.Ordinal);
+            Assert.True(status.Contains("made in incheon: 2 interventions carry over to Harbourton, 3 are left out", StringComparison.Ordinal), status);
             var kept = await page.GetByTestId("rerun-kept").InnerTextAsync();
             Assert.Contains("whole city", kept, StringComparison.Ordinal);
             var dropped = await page.GetByTestId("rerun-dropped").InnerTextAsync();

@@ -3,7 +3,7 @@ namespace CityTwin.Testing;
 /// <summary>
 /// A scenario made in Incheon, in the request shape <c>POST /api/scenarios</c> takes: two
 /// interventions on the whole city (they carry over to any city) and three on Incheon's own places
-/// (Yeonsu-gu, Songdo 1-dong, a polygon over Songdo), which another city lacks.
+/// (Yeonsu-gu, Songdo 1-dong, a polygon in Yeonsu-gu north of the fixture city), which another city lacks.
 /// </summary>
 public static class IncheonScenarioFile
 {
@@ -22,7 +22,7 @@ public static class IncheonScenarioFile
             new { type = "congestion-charge", target = new { kind = "gu", codes = new[] { Yeonsu } } },
             new { type = "rooftop-solar", target = new { kind = "city" } },
             new { type = "green-roofs", target = new { kind = "dong", codes = new[] { Songdo1 } } },
-            new { type = "streetlight-dimming", target = new { kind = "polygon", polygon = new[] { new[] { 126.62, 37.38 }, new[] { 126.66, 37.38 }, new[] { 126.66, 37.41 } } } },
+            new { type = "streetlight-dimming", target = new { kind = "polygon", polygon = new[] { new[] { 126.69, 37.44 }, new[] { 126.72, 37.44 }, new[] { 126.72, 37.47 } } } },
         },
     };
 

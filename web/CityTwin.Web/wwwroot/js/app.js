@@ -87,9 +87,9 @@ async function main() {
   /** @type {{gu: Map<string, any>, dong: Map<string, any>}} */
   const names = { gu: new Map(), dong: new Map() };
   const [districtLayer, dongLayer, sites] = await Promise.all([
-    retry(() => api.layer('districts')),
-    retry(() => api.layer('dongs')),
-    api.layer('sites').catch(() => EMPTY_LAYER),
+    retry(() => api.layer('districts', city.id)),
+    retry(() => api.layer('dongs', city.id)),
+    api.layer('sites', city.id).catch(() => EMPTY_LAYER),
   ]);
   for (const f of districtLayer.features ?? []) names.gu.set(String(f.properties.code), f.properties);
   for (const f of dongLayer.features ?? []) names.dong.set(String(f.properties.code), f.properties);

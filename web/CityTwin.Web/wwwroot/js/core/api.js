@@ -203,8 +203,12 @@ export const api = {
   kinds: () => getJson('/api/kinds'),
   /** The asset directory compact live frames index into: {version, kinds, statuses, kindOf, ids}. */
   assetDirectory: () => getJson('/api/live/assets'),
-  /** @param {'city'|'districts'|'dongs'|'sites'} name */
-  layer: (name) => getJson(`/api/layers/${name}`),
+  /**
+   * A static layer of the running city. The city id keeps each city's layers apart in the browser's
+   * cache, since an admin can switch the twin to another city under the same URLs.
+   * @param {'city'|'districts'|'dongs'|'sites'} name @param {string} [city]
+   */
+  layer: (name, city) => getJson(`/api/layers/${name}${city ? `?city=${enc(city)}` : ''}`),
   districts: () => getJson('/api/districts'),
   /** @param {string} code @param {AbortSignal} [signal] */
   district: (code, signal) => getJson(`/api/districts/${enc(code)}`, { signal }),

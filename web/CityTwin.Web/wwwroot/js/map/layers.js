@@ -1,5 +1,6 @@
 // The map's style: an offline base, area choropleths and the live asset layers (colour from each
 // feature's live status in feature-state). Only definitions here; TwinMap drives them.
+import { store } from '../core/store.js';
 import { fillColorExpression } from './kpis.js';
 import { BUILDING_OK, ROAD_OK, STATUS_COLORS, statusColorExpression } from './status.js';
 
@@ -67,16 +68,19 @@ function roadClassWidth(factor) {
  * @param {{districts?: any, dongs?: any}} data collections already fetched (saves a second download)
  */
 export function addTwinLayers(m, kpi, data) {
-    m.addSource('city', { type: 'geojson', data: '/api/layers/city' });
-    m.addSource('districts', { type: 'geojson', data: data.districts ?? '/api/layers/districts', promoteId: 'code' });
-    m.addSource('dongs', { type: 'geojson', data: data.dongs ?? '/api/layers/dongs', promoteId: 'code' });
+    // Layers and tiles are cached by the browser: the city id in their URLs keeps a switched city's
+    // map from showing the previous city's cached boundaries and assets.
+    const city = `city=${encodeURIComponent(/** @type {any} */ (store.get('city'))?.id ?? '')}`;
+    m.addSource('city', { type: 'geojson', data: `/api/layers/city?${city}` });
+    m.addSource('districts', { type: 'geojson', data: data.districts ?? `/api/layers/districts?${city}`, promoteId: 'code' });
+    m.addSource('dongs', { type: 'geojson', data: data.dongs ?? `/api/layers/dongs?${city}`, promoteId: 'code' });
     // Assets come as vector tiles: only what the viewport shows is fetched, whatever the city's
     // size. Tile features carry their id as a property (MVT ids are integers): promote it per
     // source layer so feature-state (live status) is keyed by asset id.
     for (const name of TILE_SOURCES) {
       m.addSource(name, {
         type: 'vector',
-        tiles: [`${location.origin}/api/tiles/${name}/{z}/{x}/{y}.pbf`],
+        tiles: [`${location.origin}/api/tiles/${name}/{z}/{x}/{y}.pbf?${city}`],
         minzoom: TILE_MIN,
         maxzoom: TILE_MAX,
         promoteId: { [name]: 'id' },
