@@ -34,11 +34,18 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
 
         var frames = new ConcurrentQueue<(DateTime At, string Kind, JsonElement Body)>();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(cluster.WebUrl, "/hubs/twin")).Build();
-        hub.On<JsonElement>("assets", body => frames.Enqueue((DateTime.UtcNow, "assets", body)));
+        var wallStamps = new ConcurrentQueue<long>();
+        hub.On<JsonElement, long>("assets", (body, wallTs) =>
+        {
+            wallStamps.Enqueue(wallTs);
+            frames.Enqueue((DateTime.UtcNow, "assets", body));
+        });
         hub.On<JsonElement>("districts", body => frames.Enqueue((DateTime.UtcNow, "districts", body)));
         await hub.StartAsync();
         await hub.InvokeAsync("Subscribe", new { bbox = Songdo, zoom = 15.0 });
         await WaitForAsync(() => frames.Any(f => f.Kind == "assets") && DongsIn(frames, DateTime.MinValue).Count > 100, TimeSpan.FromSeconds(30), "live frames before the kill");
+        // The wall-clock stamp crosses from the silos to the web node with the frames.
+        Assert.All(wallStamps, w => Assert.InRange(w, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
         // Kill the silo holding the city grain (and so the durable clock), and learn which dongs die with it.
         var management = cluster.Client.GetGrain<IManagementGrain>(0);

@@ -27,6 +27,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
     public ConcurrentQueue<AssetItem[]> AssetFrames { get; } = new();
+
+    /// <summary>Each <c>assets</c> frame's wall-clock stamp (Unix ms) with the wall-clock instant it was received.</summary>
+    public ConcurrentQueue<(long WallTs, long ReceivedMs, AssetItem[] Items)> AssetStamps { get; } = new();
     public ConcurrentQueue<AreaItem[]> AreaFrames { get; } = new();
     public ConcurrentQueue<JsonElement> ClockFrames { get; } = new();
 
@@ -37,7 +40,11 @@ public sealed class HubClient : IAsyncDisposable
         if (messagePack) builder.AddMessagePackProtocol();
         var connection = builder.Build();
         var client = new HubClient(connection);
-        connection.On<AssetItem[]>("assets", f => client.AssetFrames.Enqueue(f));
+        connection.On<AssetItem[], long>("assets", (f, wallTs) =>
+        {
+            client.AssetStamps.Enqueue((wallTs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), f));
+            client.AssetFrames.Enqueue(f);
+        });
         connection.On<AreaItem[]>("districts", f => client.AreaFrames.Enqueue(f));
         if (!messagePack) connection.On<JsonElement>("clock", f => client.ClockFrames.Enqueue(f));
         await connection.StartAsync();

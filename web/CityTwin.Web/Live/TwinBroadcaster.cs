@@ -107,9 +107,11 @@ public sealed class TwinBroadcaster(
                 }
                 if (assets.Count > 0 && session.Viewport is { ShowsAssets: true })
                 {
+                    // Stamped before the items are read: a reading landing in between only makes the stamp older.
+                    var wallTs = FrameWallStamp.Oldest(assets, state);
                     var items = new List<AssetFrameItem>(assets.Count);
                     foreach (var i in assets) items.Add(frames.Asset(i));
-                    await client.assets(items);
+                    await client.assets(items, wallTs);
                     metrics.FrameSent("assets");
                 }
                 Interlocked.Increment(ref session.FramesSent);
