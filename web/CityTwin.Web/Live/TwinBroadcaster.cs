@@ -80,8 +80,26 @@ public sealed class TwinBroadcaster(
 
     private void Pump(ClientSession session)
     {
-        if (!session.HasPending || !session.TryBeginSend()) return;
+        var now = AreaPacing.NowMs;
+        if (!session.HasDue(now))
+        {
+            PumpLater(session, now);
+            return;
+        }
+        if (!session.TryBeginSend()) return;
         _ = SendLoopAsync(session);
+    }
+
+    /// <summary>Areas held back by <see cref="AreaPacing"/> leave when due, even if no other frame comes.</summary>
+    private void PumpLater(ClientSession session, long now)
+    {
+        var wait = session.AreasWaitMs(now);
+        if (wait <= 0 || !session.TryArmAreaTimer()) return;
+        _ = Task.Delay(TimeSpan.FromMilliseconds(wait)).ContinueWith(_ =>
+        {
+            session.DisarmAreaTimer();
+            if (_sessions.ContainsKey(session.ConnectionId)) Pump(session);
+        }, TaskScheduler.Default);
     }
 
     private async Task SendLoopAsync(ClientSession session)
@@ -90,7 +108,7 @@ public sealed class TwinBroadcaster(
         {
             do
             {
-                var (assets, areas, clock) = session.Take();
+                var (assets, areas, clock) = session.TakeDue(AreaPacing.NowMs);
                 var client = hub.Clients.Client(session.ConnectionId);
                 if (clock && _clock is { } c)
                 {
@@ -116,7 +134,7 @@ public sealed class TwinBroadcaster(
                 }
                 Interlocked.Increment(ref session.FramesSent);
             }
-            while (session.HasPending && _sessions.ContainsKey(session.ConnectionId));
+            while (session.HasDue(AreaPacing.NowMs) && _sessions.ContainsKey(session.ConnectionId));
         }
         catch (Exception ex)
         {
