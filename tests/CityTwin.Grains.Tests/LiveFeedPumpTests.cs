@@ -82,7 +82,10 @@ public sealed class LiveFeedPumpTests
 
     private static AssetDelta Delta(int index, double value) => new(index, AssetStatus.Ok, [value], 1_000, 2_000);
 
-    /// <summary>Waits for the next frames; with a fake clock, moves it on by the interval while waiting.</summary>
+    /// <summary>
+    /// Waits for the next frames; with a fake clock, moves it on a millisecond at a time while
+    /// waiting, so that a step taken just after a flush leaves the next interval almost whole.
+    /// </summary>
     private static async Task<IReadOnlyList<LiveFrame>> FramesAsync(RecordingConsumer consumer, FakeTimeProvider? advance)
     {
         var deadline = DateTime.UtcNow + Timeout;
@@ -90,8 +93,8 @@ public sealed class LiveFeedPumpTests
         {
             var frames = consumer.Take();
             if (frames.Count > 0) return frames;
-            advance?.Advance(Interval);
-            await Task.Delay(10);
+            advance?.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Delay(5);
         }
         throw new TimeoutException("no frame was flushed");
     }

@@ -23,8 +23,10 @@ public sealed class LiveFeedPump(LiveFeed feed, IOptions<LiveFeedOptions> option
                 await feed.Arrivals.WaitAsync(stoppingToken);
                 var wait = gap - time.GetElapsedTime(last);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stoppingToken);
-                last = time.GetTimestamp();
-                feed.Flush();
+                var started = time.GetTimestamp();
+                // A wake-up that finds nothing (its data left with the previous flush) does not
+                // restart the interval, so the next publication is not held back by it.
+                if (feed.Flush()) last = started;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
