@@ -36,15 +36,20 @@ public sealed class CityGrain(
 
     private readonly Dictionary<string, KpiSet> _districts = new(StringComparer.Ordinal);
     private ClockState _clock = new(DateTimeOffset.UnixEpoch, 1, false);
+    // The wall-clock instant the clock was last brought to (activation, a change, an advance):
+    // the live tick adds only the wall time since then, read here, so start-up is never counted twice.
+    private DateTimeOffset _wallAt;
     private bool _dirty;
     private AreaHistory _series = new(0, 0);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var now = time.GetUtcNow();
         _clock = stored.RecordExists
-            ? stored.State.Resume(time.GetUtcNow())
-            : new ClockState(o.Start ?? time.GetUtcNow(), Math.Clamp(o.Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), o.Paused);
+            ? stored.State.Resume(now)
+            : new ClockState(o.Start ?? now, Math.Clamp(o.Speed, ClockLimits.MinSpeed, ClockLimits.MaxSpeed), o.Paused);
+        _wallAt = now;
         _series = new AreaHistory(historyOptions.Value.AreaMinutes, historyOptions.Value.AreaQuarters);
         this.RegisterGrainTimer(FlushAsync, DistrictGrain.ReportInterval, DistrictGrain.ReportInterval);
         this.RegisterGrainTimer(CheckpointAsync, CheckpointInterval, CheckpointInterval);
@@ -66,6 +71,7 @@ public sealed class CityGrain(
     {
         if (speed is { } s && (double.IsNaN(s) || s < ClockLimits.MinSpeed || s > ClockLimits.MaxSpeed))
             throw new ArgumentOutOfRangeException(nameof(speed), s, $"Speed must be between {ClockLimits.MinSpeed} and {ClockLimits.MaxSpeed}");
+        // The live tick's wall time keeps counting from its last advance (while paused too, so a resume adds nothing).
         return await ApplyAsync(_clock with { Speed = speed ?? _clock.Speed, Paused = paused ?? _clock.Paused });
     }
 
@@ -75,7 +81,7 @@ public sealed class CityGrain(
     /// </summary>
     public async Task<ClockState> SetTimeAsync(DateTimeOffset simTime)
     {
-        var clock = await ApplyAsync(_clock with { SimTime = simTime, Timeline = _clock.Timeline + 1 });
+        var clock = await ApplyAsync(_clock with { SimTime = simTime, Timeline = _clock.Timeline + 1 }, time.GetUtcNow());
         _series.Truncate(simTime);
         return clock;
     }
@@ -85,10 +91,11 @@ public sealed class CityGrain(
     /// error and every screen keeps the clock it had, instead of a change that was reported as
     /// failed being in force (and then lost on the next failover).
     /// </summary>
-    private async Task<ClockState> ApplyAsync(ClockState changed)
+    private async Task<ClockState> ApplyAsync(ClockState changed, DateTimeOffset? wallAt = null)
     {
         await SaveAsync(changed);
         _clock = changed;
+        if (wallAt is { } at) _wallAt = at;
         feed.PublishClock(_clock);
         return _clock;
     }
@@ -99,6 +106,27 @@ public sealed class CityGrain(
             _clock = _clock with { SimTime = _clock.SimTime + wallElapsed * _clock.Speed };
         feed.PublishClock(_clock);
         return Task.FromResult(_clock);
+    }
+
+    public Task<ClockState> AdvanceToNowAsync()
+    {
+        (_clock, _wallAt) = CatchUp();
+        feed.PublishClock(_clock);
+        return Task.FromResult(_clock);
+    }
+
+    /// <summary>
+    /// The clock as it stands at the wall-clock instant now: the wall time since it was last
+    /// brought forward, × speed. Elapsed time is read from this grain's own wall clock, never
+    /// carried in from a caller, so the simulated clock cannot gain on the wall clock.
+    /// </summary>
+    private (ClockState Clock, DateTimeOffset Now) CatchUp()
+    {
+        var now = time.GetUtcNow();
+        var elapsed = now - _wallAt;
+        // A wall clock stepped back (NTP) leaves the simulated time where it is rather than rewinding it.
+        if (elapsed <= TimeSpan.Zero) return (_clock, now);
+        return (_clock.Paused ? _clock : _clock with { SimTime = _clock.SimTime + elapsed * _clock.Speed }, now);
     }
 
     public Task ReportDistrictAsync(string guCode, KpiSet kpis)

@@ -78,6 +78,7 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         List<string>? rejected = null;
         var deltas = new List<AssetDelta>(batch.Readings.Count);
         var ts = batch.Timestamp.ToUnixTimeMilliseconds();
+        var wall = batch.WallTime?.ToUnixTimeMilliseconds() ?? 0; // 0: the live feed stamps it on publish
         foreach (var reading in batch.Readings)
         {
             if (reading is null || !_localIndex.TryGetValue(reading.AssetId ?? "", out var i) || !IsWellFormed(reading.Values, _kinds[i]))
@@ -91,12 +92,12 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
             if (at < _updatedAt[i]) continue;
             var status = reading.Values.Length == 0 ? AssetStatus.Offline : _kinds[i].Evaluate(reading.Values);
             if (status != _status[i] || !reading.Values.AsSpan().SequenceEqual(_values[i]))
-                deltas.Add(new AssetDelta(_assets[i].Index, status, reading.Values, reading.At is { } own ? own.ToUnixTimeMilliseconds() : ts));
+                deltas.Add(new AssetDelta(_assets[i].Index, status, reading.Values, reading.At is { } own ? own.ToUnixTimeMilliseconds() : ts, wall));
             _status[i] = status;
             _values[i] = reading.Values;
             _updatedAt[i] = at;
         }
-        MarkStale(batch.Timestamp, ts, deltas);
+        MarkStale(batch.Timestamp, ts, wall, deltas);
 
         if (rejected is { Count: > 0 })
             logger.LogWarning("Dong {Dong} rejected {Count} malformed or unknown readings, first {First}", _dong.Code, rejected.Count, rejected[0]);
@@ -154,13 +155,13 @@ public sealed class NeighbourhoodGrain(CityCatalog catalog, ILiveFeed feed, City
         return true;
     }
 
-    private void MarkStale(DateTimeOffset now, long ts, List<AssetDelta> deltas)
+    private void MarkStale(DateTimeOffset now, long ts, long wall, List<AssetDelta> deltas)
     {
         for (var i = 0; i < _assets.Length; i++)
         {
             if (_status[i] == AssetStatus.Offline || now - _updatedAt[i] <= StaleAfter) continue;
             _status[i] = AssetStatus.Offline;
-            deltas.Add(new AssetDelta(_assets[i].Index, AssetStatus.Offline, _values[i], ts));
+            deltas.Add(new AssetDelta(_assets[i].Index, AssetStatus.Offline, _values[i], ts, wall));
         }
     }
 

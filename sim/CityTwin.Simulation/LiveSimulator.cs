@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CityTwin.Simulation;
 
 /// <summary>
-/// Drives the twin in live mode: every tick it advances the city clock by the wall time that
-/// passed (× speed) and runs a <see cref="SimulationEngine"/> tick at the new simulated instant.
+/// Drives the twin in live mode: every tick it brings the city clock to now (the city reads the
+/// wall time that passed itself, × speed) and runs a <see cref="SimulationEngine"/> tick at the
+/// new simulated instant, each batch stamped with the wall-clock instant beside the simulated one.
 /// </summary>
 public sealed class LiveSimulator(
     IGrainFactory grains,
@@ -28,20 +29,18 @@ public sealed class LiveSimulator(
         }
         var city = grains.GetGrain<ICityGrain>(catalog.Id);
         using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        var last = time.GetTimestamp();
         var previousSimTime = DateTimeOffset.MinValue;
         logger.LogInformation("Simulator feeding {Assets} assets in {Dongs} dongs every {Interval}", catalog.Assets.Count, catalog.Dongs.Count, options.Value.TickInterval);
         do
         {
             try
             {
-                var now = time.GetTimestamp();
-                var clock = await city.AdvanceAsync(time.GetElapsedTime(last, now));
-                last = now;
+                var clock = await city.AdvanceToNowAsync();
+                var wallTime = time.GetUtcNow();
                 // Paused: the city stands still, so there is nothing new to send.
                 if (clock.SimTime == previousSimTime) continue;
                 previousSimTime = clock.SimTime;
-                await engine.TickAsync(clock.SimTime, stoppingToken, clock.Timeline);
+                await engine.TickAsync(clock.SimTime, stoppingToken, clock.Timeline, wallTime);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

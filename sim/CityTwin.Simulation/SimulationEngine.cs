@@ -22,7 +22,8 @@ public sealed class SimulationEngine(
     ILogger<SimulationEngine> logger)
 {
     /// <param name="timeline">The city clock's timeline, stamped on every batch (0: unstamped).</param>
-    public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default, int timeline = 0)
+    /// <param name="wallTime">The wall-clock instant the readings are made, stamped on every batch beside the simulated time (null: unstamped).</param>
+    public async Task<TickResult> TickAsync(DateTimeOffset simTime, CancellationToken cancellationToken = default, int timeline = 0, DateTimeOffset? wallTime = null)
     {
         var watch = Stopwatch.StartNew();
         await RefreshSourcesAsync();
@@ -32,7 +33,7 @@ public sealed class SimulationEngine(
         generator.GenerateInParallel(conditions, PartitionedGeneration.DefaultPartitions, (dong, batch) =>
         {
             var filtered = simulated.Filter(batch);
-            var send = SendAsync(dong, timeline == 0 ? filtered : filtered with { Timeline = timeline });
+            var send = SendAsync(dong, filtered with { Timeline = timeline == 0 ? filtered.Timeline : timeline, WallTime = wallTime });
             lock (sends) sends.Add(send);
         });
         var results = await Task.WhenAll(sends).WaitAsync(cancellationToken);

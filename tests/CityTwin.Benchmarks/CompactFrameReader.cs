@@ -6,13 +6,13 @@ namespace CityTwin.Benchmarks;
 
 /// <summary>
 /// Reads the web app's binary <c>assetsCompact</c> frames (header: u8 format, u32 directory version,
-/// f64 ts; items: u32 index, u8 status, f32 per channel) with the asset directory from
+/// f64 ts, f64 wallTs; items: u32 index, u8 status, f32 per channel) with the asset directory from
 /// <c>GET /api/live/assets</c>, fetched once per server. Items become <see cref="AssetStamp"/>s with
-/// the frame's timestamp, the only one the compact format carries.
+/// the frame's simulated timestamp; <see cref="WallTs"/> reads its wall-clock stamp.
 /// </summary>
 public sealed class CompactFrameReader
 {
-    private const int HeaderLength = 13;
+    private const int HeaderLength = 21;
     private static readonly ConcurrentDictionary<Uri, Lazy<Task<CompactFrameReader>>> ByServer = new();
 
     private readonly string[] _ids;
@@ -43,6 +43,9 @@ public sealed class CompactFrameReader
             at += 5 + 4 * _channels[BinaryPrimitives.ReadUInt32LittleEndian(frame[at..])];
         return n;
     }
+
+    /// <summary>The frame's wall-clock stamp: when its oldest reading entered the twin (Unix ms, 0 = not stamped).</summary>
+    public static long WallTs(ReadOnlySpan<byte> frame) => (long)BinaryPrimitives.ReadDoubleLittleEndian(frame[13..]);
 
     public AssetStamp[] Stamps(ReadOnlySpan<byte> frame)
     {

@@ -43,7 +43,7 @@ public static class IsolationBenchmark
 
         var frames = new ConcurrentQueue<double>();
         await using var client = await TwinClient.ConnectAsync(baseUri, messagePack: true, "isolation");
-        client.OnAssets = (_, _) => frames.Enqueue(clock.Elapsed.TotalMilliseconds);
+        client.OnAssets = (_, _, _) => frames.Enqueue(clock.Elapsed.TotalMilliseconds);
         await client.SubscribeAsync(view);
 
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };

@@ -14,9 +14,9 @@ public static class BenchmarkProgram
                    --seconds 20  --warmup 3  --inflight 4  --instants 8  --factor 1 (synthetic plan scale; 109.744 ≈ 1M assets)
                    --alarm-seconds 10 (CPU per update with and without the alarm rules; 0 skips)
                    --alarm-pairs 2 (without/with phase pairs after the first with phase)
-          latency  sensor timestamp -> SignalR client receipt, p50/p95/p99 per ingest rate
+          latency  sensor -> SignalR client receipt, wall clock to wall clock: p50/p95/p99 and CPU per delivered update, per ingest rate
                    --rates 10000,50000  --seconds 20  --warmup 4  --clients 20  --protocol msgpack|json
-                   --flush-ms N (overrides LiveFeed:FlushInterval)
+                   --flush-ms N (overrides LiveFeed:FlushInterval, the shortest gap between flushes)
           scale    memory per asset, RSS and start-up time: default city and ~1,000,000 assets, fresh child processes
                    --target 1000000  --history-seconds 40
           fanout   frames, bytes and server CPU-s per million asset updates per client, JSON vs MessagePack,

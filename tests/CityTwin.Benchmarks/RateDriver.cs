@@ -5,8 +5,8 @@ namespace CityTwin.Benchmarks;
 
 /// <summary>
 /// Feeds the grains at a target number of updates per second, dong batch by dong batch in
-/// round-robin, each batch stamped with the wall clock at the moment it is sent: the <c>ts</c>
-/// that reaches clients is then the send time in Unix ms. Calls in flight are capped, so if the
+/// round-robin, each batch stamped with the wall clock at the moment it is sent, both as its
+/// wall-clock stamp (which reaches clients as the frame's <c>wallTs</c>) and as its simulated time. Calls in flight are capped, so if the
 /// twin cannot keep up the achieved rate falls below the target (and is reported) rather than
 /// queueing without bound.
 /// </summary>
@@ -39,7 +39,8 @@ public sealed class RateDriver(INeighbourhoodGrain[] grains, BatchSet set, doubl
                     _dong = 0;
                     _round++;
                 }
-                var batch = source with { Timestamp = DateTimeOffset.UtcNow };
+                var now = DateTimeOffset.UtcNow;
+                var batch = source with { Timestamp = now, WallTime = now };
                 budgetUsed += batch.Readings.Count;
                 Interlocked.Add(ref _sent, batch.Readings.Count);
                 Interlocked.Increment(ref _inFlight);

@@ -7,8 +7,8 @@ namespace CityTwin.Benchmarks;
 
 /// <summary>
 /// A SignalR client of <c>/hubs/twin</c> over a real loopback WebSocket (JSON or MessagePack),
-/// counting frames per kind and the bytes it receives (MessagePack clients get compact asset frames). <see cref="OnAssets"/> sees every
-/// <c>assets</c> frame with its receipt time in Unix ms.
+/// counting frames per kind and the bytes it receives (MessagePack clients get compact asset frames).
+/// <see cref="OnAssets"/> sees every asset frame with its wall-clock stamp and its receipt time, both in Unix ms.
 /// </summary>
 public sealed class TwinClient : IAsyncDisposable
 {
@@ -23,8 +23,8 @@ public sealed class TwinClient : IAsyncDisposable
 
     public string Name { get; private init; } = "";
 
-    /// <summary>Called on the connection's handler thread (one frame at a time) with the receipt time in Unix ms.</summary>
-    public Action<AssetStamp[], long>? OnAssets { get; set; }
+    /// <summary>Called on the connection's handler thread (one frame at a time): items, the frame's wall-clock stamp, the receipt time (Unix ms).</summary>
+    public Action<AssetStamp[], long, long>? OnAssets { get; set; }
 
     public long AssetFrames => Interlocked.Read(ref _assetFrames);
     public long AssetItems => Interlocked.Read(ref _assetItems);
@@ -54,12 +54,12 @@ public sealed class TwinClient : IAsyncDisposable
         if (messagePack) builder.AddMessagePackProtocol();
         var connection = builder.Build();
         client = new TwinClient(connection) { Name = name };
-        connection.On<AssetStamp[]>("assets", items =>
+        connection.On<AssetStamp[], long>("assets", (items, wallTs) =>
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             Interlocked.Increment(ref client._assetFrames);
             Interlocked.Add(ref client._assetItems, items.Length);
-            client.OnAssets?.Invoke(items, now);
+            client.OnAssets?.Invoke(items, wallTs, now);
         });
         if (messagePack)
         {
@@ -73,7 +73,7 @@ public sealed class TwinClient : IAsyncDisposable
                 {
                     var stamps = reader.Stamps(frame);
                     Interlocked.Add(ref client._assetItems, stamps.Length);
-                    onAssets(stamps, now);
+                    onAssets(stamps, CompactFrameReader.WallTs(frame), now);
                 }
                 else Interlocked.Add(ref client._assetItems, reader.Count(frame));
             });

@@ -34,7 +34,12 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
 
         var frames = new ConcurrentQueue<(DateTime At, string Kind, JsonElement Body)>();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(cluster.WebUrl, "/hubs/twin")).Build();
-        hub.On<JsonElement>("assets", body => frames.Enqueue((DateTime.UtcNow, "assets", body)));
+        var wallStamps = new ConcurrentQueue<long>();
+        hub.On<JsonElement, long>("assets", (body, wallTs) =>
+        {
+            wallStamps.Enqueue(wallTs);
+            frames.Enqueue((DateTime.UtcNow, "assets", body));
+        });
         await hub.StartAsync();
         await hub.InvokeAsync("Subscribe", new { bbox = Songdo, zoom = 15.0 });
         // Area frames carry only the areas in view: a second client looks at the whole city.
@@ -43,6 +48,8 @@ public sealed class FailoverTests(LocalCluster cluster, ITestOutputHelper output
         await areas.StartAsync();
         await areas.InvokeAsync("Subscribe", new { bbox = new[] { 124.5, 36.9, 127.0, 38.0 }, zoom = 9.0 });
         await WaitForAsync(() => frames.Any(f => f.Kind == "assets") && DongsIn(frames, DateTime.MinValue).Count > 100, TimeSpan.FromSeconds(30), "live frames before the kill");
+        // The wall-clock stamp crosses from the silos to the web node with the frames.
+        Assert.All(wallStamps, w => Assert.InRange(w, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
         // Kill the silo holding the city grain (and so the durable clock), and learn which dongs die with it.
         var management = cluster.Client.GetGrain<IManagementGrain>(0);

@@ -41,4 +41,7 @@ public static class TestDongs
 
     /// <summary>Yulmok-dong (Jung-gu).</summary>
     public const string ReadingInstants = "2811057000";
+
+    /// <summary>Dongincheon-dong (Jung-gu).</summary>
+    public const string WallStamps = "2811058500";
 }

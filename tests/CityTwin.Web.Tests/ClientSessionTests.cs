@@ -39,6 +39,39 @@ public sealed class ClientSessionTests
     }
 
     [Fact]
+    public void Areas_leave_at_most_once_per_interval_while_assets_and_the_clock_always_may()
+    {
+        var session = new ClientSession("paced");
+        session.SetViewport(new Viewport(0, 0, 1, 1, 15), []);
+        var interval = (long)AreaPacing.Interval.TotalMilliseconds;
+        const long t0 = 1_000_000;
+
+        session.AddAreas([(AreaLevel.Dong, "a")], clock: false);
+        var first = session.TakeDue(t0);
+        Assert.Single(first.Areas); // nothing sent before: due at once
+        Assert.False(session.HasDue(t0));
+
+        // Within the interval: the areas wait (latest KPIs are read when they leave), assets and the clock do not.
+        session.AddAreas([(AreaLevel.Dong, "b"), (AreaLevel.Gu, "g")], clock: true);
+        session.AddAssets(Deltas(3, 1), _ => true);
+        Assert.True(session.HasDue(t0 + 1));
+        var second = session.TakeDue(t0 + 1);
+        Assert.Empty(second.Areas);
+        Assert.Equal(3, second.Assets.Count);
+        Assert.True(second.Clock);
+        Assert.False(session.HasDue(t0 + interval - 1));
+        Assert.Equal(interval - 1, session.AreasWaitMs(t0 + 1));
+        Assert.True(session.HasPending);
+
+        // Once the interval has passed, they leave together.
+        Assert.True(session.HasDue(t0 + interval));
+        var third = session.TakeDue(t0 + interval);
+        Assert.Equal(2, third.Areas.Count);
+        Assert.False(session.HasPending);
+        Assert.Equal(0, session.AreasWaitMs(t0 + interval));
+    }
+
+    [Fact]
     public void Only_one_send_is_in_flight_per_client()
     {
         var session = new ClientSession("c");

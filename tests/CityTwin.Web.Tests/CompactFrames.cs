@@ -5,12 +5,12 @@ namespace CityTwin.Web.Tests;
 
 /// <summary>
 /// An independent reader of the server's compact asset frames, written from the format as
-/// documented (header: u8 format, u32 directory version, f64 ts; items: u32 index, u8 status, f32 per
+/// documented (header: u8 format, u32 directory version, f64 ts, f64 wallTs; items: u32 index, u8 status, f32 per
 /// channel) and the directory served at <c>/api/live/assets</c>: what a third-party client would do.
 /// </summary>
 public sealed class CompactFrames
 {
-    public const int HeaderLength = 13;
+    public const int HeaderLength = 21;
 
     public sealed record Directory(string City, uint Version, int Count, DirectoryKind[] Kinds, string[] Statuses, int[] KindOf, string[] Ids);
 
@@ -31,10 +31,13 @@ public sealed class CompactFrames
     public static (byte Format, uint Version, long Ts) Header(byte[] frame) =>
         (frame[0], BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(1)), (long)BinaryPrimitives.ReadDoubleLittleEndian(frame.AsSpan(5)));
 
+    /// <summary>The frame's wall-clock stamp: when its oldest reading entered the twin (Unix ms).</summary>
+    public static long WallTs(byte[] frame) => (long)BinaryPrimitives.ReadDoubleLittleEndian(frame.AsSpan(13));
+
     public IReadOnlyList<Item> Read(byte[] frame)
     {
         var (format, version, ts) = Header(frame);
-        if (format != 1 || version != Dir.Version) throw new InvalidDataException($"frame format {format} version {version:x8}, directory {Dir.Version:x8}");
+        if (format != 2 || version != Dir.Version) throw new InvalidDataException($"frame format {format} version {version:x8}, directory {Dir.Version:x8}");
         var items = new List<Item>();
         for (var at = HeaderLength; at < frame.Length;)
         {

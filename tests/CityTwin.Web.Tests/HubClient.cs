@@ -27,6 +27,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
     public ConcurrentQueue<AssetItem[]> AssetFrames { get; } = new();
+
+    /// <summary>Each <c>assets</c> frame's wall-clock stamp (Unix ms) with the wall-clock instant it was received.</summary>
+    public ConcurrentQueue<(long WallTs, long ReceivedMs, AssetItem[] Items)> AssetStamps { get; } = new();
     public ConcurrentQueue<AreaItem[]> AreaFrames { get; } = new();
 
     /// <summary>Compact asset frames as they came (MessagePack only); <see cref="AssetFrames"/> holds them decoded.</summary>
@@ -40,15 +43,21 @@ public sealed class HubClient : IAsyncDisposable
         if (messagePack) builder.AddMessagePackProtocol();
         var connection = builder.Build();
         var client = new HubClient(connection);
-        connection.On<AssetItem[]>("assets", f => client.AssetFrames.Enqueue(f));
+        connection.On<AssetItem[], long>("assets", (f, wallTs) =>
+        {
+            client.AssetStamps.Enqueue((wallTs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), f));
+            client.AssetFrames.Enqueue(f);
+        });
         if (messagePack)
         {
             // MessagePack clients get compact binary frames: decoded here into the JSON items' shape.
             var reader = await Tests.CompactFrames.ReaderAsync(app);
             connection.On<byte[]>("assetsCompact", bytes =>
             {
+                AssetItem[] items = [.. reader.Read(bytes).Select(i => new AssetItem(i.Id, i.Status, i.Values, i.Ts))];
                 client.CompactFrames.Enqueue(bytes);
-                client.AssetFrames.Enqueue([.. reader.Read(bytes).Select(i => new AssetItem(i.Id, i.Status, i.Values, i.Ts))]);
+                client.AssetStamps.Enqueue((Tests.CompactFrames.WallTs(bytes), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), items));
+                client.AssetFrames.Enqueue(items);
             });
         }
         connection.On<AreaItem[]>("districts", f => client.AreaFrames.Enqueue(f));

@@ -53,7 +53,7 @@ public sealed class HubFrameNamesTests(TwinAppFactory app)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((received.Count < ExpectedKeys.Count || compact is null) && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal(ExpectedKeys.Keys.Order(), received.Keys.Order());
-        Assert.Equal(1, CompactFrames.Header(Assert.IsType<byte[]>(compact)).Format);
+        Assert.Equal(2, CompactFrames.Header(Assert.IsType<byte[]>(compact)).Format);
 
         foreach (var (kind, expected) in ExpectedKeys)
         {

@@ -16,8 +16,15 @@ public interface ICityGrain : IGrainWithStringKey
     /// <summary>Moves the clock to an explicit instant (used by tests and by trainers setting a scene).</summary>
     [Alias("SetTime")] Task<ClockState> SetTimeAsync(DateTimeOffset simTime);
 
-    /// <summary>Advances the clock by <paramref name="wallElapsed"/> × speed, unless paused.</summary>
+    /// <summary>Advances the clock by <paramref name="wallElapsed"/> × speed, unless paused (explicit steps: tests, tools).</summary>
     [Alias("Advance")] Task<ClockState> AdvanceAsync(TimeSpan wallElapsed);
+
+    /// <summary>
+    /// Brings the clock to the wall-clock instant now, as read by the city itself: the wall time
+    /// since its previous advance (or its activation) × speed, unless paused. The live simulator's
+    /// tick; at speed 1 the simulated clock never runs ahead of the wall clock.
+    /// </summary>
+    [Alias("AdvanceToNow")] Task<ClockState> AdvanceToNowAsync();
 
     /// <summary>A district reports its latest aggregate (on its timer, not per update).</summary>
     [Alias("ReportDistrict")] Task ReportDistrictAsync(string guCode, KpiSet kpis);

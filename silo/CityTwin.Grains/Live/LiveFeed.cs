@@ -9,9 +9,10 @@ namespace CityTwin.Grains.Live;
 /// <summary>
 /// The silo's batching publisher: grains drop changes here (cheap, under a short lock) and
 /// <see cref="Flush"/> hands consumers one coalesced frame, latest value per asset and area.
-/// Memory is bounded by the number of assets and areas, whatever the update rate.
+/// Memory is bounded by the number of assets and areas, whatever the update rate. Every
+/// publication raises <see cref="Arrivals"/>, which is what makes <see cref="LiveFeedPump"/> flush.
 /// </summary>
-public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
+public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider time) : ILiveFeed, IDisposable
 {
     private readonly Lock _gate = new();
     // Serialises flushes so frames reach consumers in order (a newer value never precedes an older one).
@@ -26,23 +27,40 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
     /// <summary>Asset updates accepted since start (for metrics and benchmarks).</summary>
     public long Published => Interlocked.Read(ref _published);
 
+    /// <summary>Raised by every publication: there is something to flush.</summary>
+    public ArrivalSignal Arrivals { get; } = new();
+
     public void PublishAssets(ReadOnlySpan<AssetDelta> deltas)
     {
+        // A reading that entered without a wall-clock stamp (a direct grain call) gets the instant it reaches the feed.
+        long now = 0;
         lock (_gate)
         {
-            foreach (var d in deltas) _assets[d.AssetIndex] = d;
+            foreach (var d in deltas)
+            {
+                if (d.WallMs != 0)
+                {
+                    _assets[d.AssetIndex] = d;
+                    continue;
+                }
+                if (now == 0) now = time.GetUtcNow().ToUnixTimeMilliseconds();
+                _assets[d.AssetIndex] = d with { WallMs = now };
+            }
         }
         Interlocked.Add(ref _published, deltas.Length);
+        Arrivals.Raise();
     }
 
     public void PublishKpis(AreaLevel level, string code, KpiSet kpis)
     {
         lock (_gate) _kpis[(level, code)] = kpis;
+        Arrivals.Raise();
     }
 
     public void PublishClock(ClockState clock)
     {
         lock (_gate) _clock = clock;
+        Arrivals.Raise();
     }
 
     public void PublishAlarms(IReadOnlyList<Abstractions.Alarms.AlarmView> alarms)
@@ -51,6 +69,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
         {
             foreach (var a in alarms) _alarms[a.Id] = a;
         }
+        Arrivals.Raise();
     }
 
     public IDisposable Subscribe(ILiveFrameConsumer consumer)
@@ -97,6 +116,8 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger) : ILiveFeed
         }
         return true;
     }
+
+    public void Dispose() => Arrivals.Dispose();
 
     private void Unsubscribe(ILiveFrameConsumer consumer)
     {

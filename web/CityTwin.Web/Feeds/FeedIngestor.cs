@@ -9,7 +9,7 @@ namespace CityTwin.Web.Feeds;
 /// keeps its own measurement instant, placed on the city's clock (<see cref="FeedClock"/>). A dong that cannot be reached (its silo just failed) costs
 /// only its own readings, which are reported back so the sender can retry them.
 /// </summary>
-public sealed class FeedIngestor(IGrainFactory grains, FeedClock clock, FeedMetrics metrics, ILogger<FeedIngestor> logger)
+public sealed class FeedIngestor(IGrainFactory grains, FeedClock clock, FeedMetrics metrics, TimeProvider time, ILogger<FeedIngestor> logger)
 {
     /// <summary>How long one dong's call may take before its readings are reported as not taken.</summary>
     public static readonly TimeSpan DongTimeout = TimeSpan.FromSeconds(5);
@@ -28,16 +28,18 @@ public sealed class FeedIngestor(IGrainFactory grains, FeedClock clock, FeedMetr
             if (!perDong.TryGetValue(dong, out var list)) perDong[dong] = list = [];
             list.Add(i);
         }
+        // Received now: the wall-clock stamp that travels beside the simulated time to the map.
+        var receivedAt = time.GetUtcNow();
         var offset = await clock.OffsetAsync();
         var sends = new List<Task<IReadOnlyList<FeedRejection>>>(perDong.Count);
-        foreach (var (dong, indices) in perDong) sends.Add(SendAsync(dong, indices, readings, offset, cancel));
+        foreach (var (dong, indices) in perDong) sends.Add(SendAsync(dong, indices, readings, offset, receivedAt, cancel));
         var results = await Task.WhenAll(sends);
         var rejected = results.SelectMany(r => r).OrderBy(r => r.Index).ToList();
         metrics.Ingested(transport, readings.Count - rejected.Count);
         return rejected;
     }
 
-    private async Task<IReadOnlyList<FeedRejection>> SendAsync(string dong, List<int> indices, IReadOnlyList<FeedReading> readings, TimeSpan offset, CancellationToken cancel)
+    private async Task<IReadOnlyList<FeedRejection>> SendAsync(string dong, List<int> indices, IReadOnlyList<FeedReading> readings, TimeSpan offset, DateTimeOffset receivedAt, CancellationToken cancel)
     {
         var batch = new AssetReading[indices.Count];
         var newest = DateTimeOffset.MinValue;
@@ -50,7 +52,7 @@ public sealed class FeedIngestor(IGrainFactory grains, FeedClock clock, FeedMetr
         }
         try
         {
-            var result = await grains.GetGrain<INeighbourhoodGrain>(dong).IngestAsync(new TelemetryBatch(newest, batch)).WaitAsync(DongTimeout, cancel);
+            var result = await grains.GetGrain<INeighbourhoodGrain>(dong).IngestAsync(new TelemetryBatch(newest, batch, WallTime: receivedAt)).WaitAsync(DongTimeout, cancel);
             if (result.Rejected.Count == 0) return [];
             // The web node checked every reading against the same catalog; a grain refusal means the two disagree.
             var refused = result.Rejected.ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace CityTwin.Web.Live;
 /// <summary>
 /// What one connected client still has to receive. Pending work is a set of asset indexes and
 /// areas, not a queue of frames: a slow client gets the latest values when it is ready, and its
-/// memory is bounded by what its viewport can show.
+/// memory is bounded by what its viewport can show. Areas leave at most every
+/// <see cref="AreaPacing.Interval"/> (<see cref="TakeDue"/>); assets and the clock whenever asked.
 /// </summary>
 public sealed class ClientSession(string connectionId, bool compact = false)
 {
@@ -15,6 +16,8 @@ public sealed class ClientSession(string connectionId, bool compact = false)
     private HashSet<(AreaLevel, string)> _areas = [];
     private bool _clock;
     private int _sending;
+    private long _areasDueMs;
+    private int _areaTimer;
 
     public string ConnectionId { get; } = connectionId;
     public Viewport? Viewport { get; private set; }
@@ -79,6 +82,40 @@ public sealed class ClientSession(string connectionId, bool compact = false)
             return Compact?.HasPending == true;
         }
     }
+
+    /// <summary>Whether something may be sent at <paramref name="nowMs"/>: assets, the clock, or areas once their interval has passed.</summary>
+    public bool HasDue(long nowMs)
+    {
+        lock (_gate) return _assets.Count > 0 || _clock || (_areas.Count > 0 && nowMs >= _areasDueMs);
+    }
+
+    /// <summary>Takes what may be sent at <paramref name="nowMs"/>; areas not yet due stay pending.</summary>
+    public (HashSet<int> Assets, HashSet<(AreaLevel, string)> Areas, bool Clock) TakeDue(long nowMs)
+    {
+        lock (_gate)
+        {
+            if (_areas.Count > 0 && nowMs >= _areasDueMs)
+            {
+                _areasDueMs = nowMs + (long)AreaPacing.Interval.TotalMilliseconds;
+                return Take();
+            }
+            var taken = (_assets, new HashSet<(AreaLevel, string)>(), _clock);
+            _assets = [];
+            _clock = false;
+            return taken;
+        }
+    }
+
+    /// <summary>How long pending areas still have to wait (0: none pending, or due now).</summary>
+    public long AreasWaitMs(long nowMs)
+    {
+        lock (_gate) return _areas.Count > 0 && nowMs < _areasDueMs ? _areasDueMs - nowMs : 0;
+    }
+
+    /// <summary>At most one delayed send of areas is scheduled per client.</summary>
+    public bool TryArmAreaTimer() => Interlocked.CompareExchange(ref _areaTimer, 1, 0) == 0;
+
+    public void DisarmAreaTimer() => Volatile.Write(ref _areaTimer, 0);
 
     public bool TryBeginSend() => Interlocked.CompareExchange(ref _sending, 1, 0) == 0;
 

@@ -24,13 +24,14 @@ public sealed class CompactSnapshot(CityCatalog catalog, LiveState state, AssetD
 
         var frame = new byte[length];
         var at = CompactAssetFrame.HeaderLength;
-        long ts = 0;
+        long ts = 0, wall = 0;
         foreach (var i in picked)
         {
             ts = Math.Max(ts, state.TimestampOf(i));
+            wall = CompactAssetFrame.OlderWall(wall, state.WallTimestampOf(i));
             at += CompactAssetFrame.WriteItem(frame.AsSpan(at), i, state.StatusOf(i), state.ValuesOf(i), directory.ChannelsOf(i));
         }
-        CompactAssetFrame.WriteHeader(frame, directory.Version, ts);
+        CompactAssetFrame.WriteHeader(frame, directory.Version, ts, wall);
         return frame;
     }
 }

@@ -9,8 +9,12 @@ namespace CityTwin.Web.Live;
 /// </summary>
 public interface ITwinClient
 {
-    /// <summary>The latest state of assets in the client's viewport (only at asset zoom).</summary>
-    Task assets(IReadOnlyList<AssetFrameItem> items);
+    /// <summary>
+    /// The latest state of assets in the client's viewport (only at asset zoom). <paramref name="wallTs"/>
+    /// is the frame's wall-clock stamp (Unix ms): when the oldest reading in it entered the twin, so
+    /// receipt − <c>wallTs</c> bounds every item's latency, measured wall to wall (item <c>ts</c> is simulated time).
+    /// </summary>
+    Task assets(IReadOnlyList<AssetFrameItem> items, long wallTs);
 
     /// <summary>The same for MessagePack clients, as one binary <see cref="CompactAssetFrame"/>.</summary>
     Task assetsCompact(byte[] frame);

@@ -17,6 +17,7 @@ public sealed class LiveState(CityCatalog catalog)
     private readonly AssetStatus[] _status = CreateStatus(catalog.Assets.Count);
     private readonly double[][] _values = CreateValues(catalog.Assets.Count);
     private readonly long[] _ts = new long[catalog.Assets.Count];
+    private readonly long[] _wall = new long[catalog.Assets.Count];
     private readonly Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
     private readonly Lock _gate = new();
     private ClockState? _clock;
@@ -33,6 +34,7 @@ public sealed class LiveState(CityCatalog catalog)
             _status[d.AssetIndex] = d.Status;
             _values[d.AssetIndex] = d.Values;
             _ts[d.AssetIndex] = d.TimestampMs;
+            _wall[d.AssetIndex] = d.WallMs;
         }
         lock (_gate)
         {
@@ -45,6 +47,9 @@ public sealed class LiveState(CityCatalog catalog)
     public AssetStatus StatusOf(int index) => _status[index];
     public double[] ValuesOf(int index) => _values[index];
     public long TimestampOf(int index) => _ts[index];
+
+    /// <summary>The wall-clock instant (Unix ms) the asset's latest reading entered the twin; 0 if none.</summary>
+    public long WallTimestampOf(int index) => _wall[index];
 
     public KpiSet? KpisOf(AreaLevel level, string code)
     {

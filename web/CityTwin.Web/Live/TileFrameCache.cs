@@ -17,8 +17,8 @@ public sealed class TileFrameCache(AssetDirectory directory, FrameTiles tiles)
     private Dictionary<long, Segment> _segments = NoSegments;
     private Dictionary<TileRange, byte[]?> _frames = [];
 
-    /// <summary>A tile's items in this flush's buffer, with the newest reading among them.</summary>
-    private readonly record struct Segment(int Start, int Length, long Ts);
+    /// <summary>A tile's items in this flush's buffer, with the newest reading among them and the oldest wall stamp.</summary>
+    private readonly record struct Segment(int Start, int Length, long Ts, long Wall);
 
     /// <summary>Encodes a flush's deltas, replacing the previous flush's.</summary>
     public void Begin(IReadOnlyList<AssetDelta> deltas)
@@ -46,19 +46,20 @@ public sealed class TileFrameCache(AssetDirectory directory, FrameTiles tiles)
         var segments = new Dictionary<long, Segment>();
         var at = 0;
         var start = 0;
-        long ts = 0;
+        long ts = 0, wall = 0;
         for (var j = 0; j < order.Length; j++)
         {
             if (j > 0 && keys[j] != keys[j - 1])
             {
-                segments[keys[j - 1]] = new Segment(start, at - start, ts);
-                (start, ts) = (at, 0);
+                segments[keys[j - 1]] = new Segment(start, at - start, ts, wall);
+                (start, ts, wall) = (at, 0, 0);
             }
             var d = deltas[order[j]];
             at += CompactAssetFrame.WriteItem(items.AsSpan(at), d.AssetIndex, d.Status, d.Values, directory.ChannelsOf(d.AssetIndex));
             ts = Math.Max(ts, d.TimestampMs);
+            wall = CompactAssetFrame.OlderWall(wall, d.WallMs);
         }
-        segments[keys[^1]] = new Segment(start, at - start, ts);
+        segments[keys[^1]] = new Segment(start, at - start, ts, wall);
         (_items, _segments) = (items, segments);
     }
 
@@ -89,7 +90,7 @@ public sealed class TileFrameCache(AssetDirectory directory, FrameTiles tiles)
         if (parts.Count > 0)
         {
             frame = new byte[CompactAssetFrame.HeaderLength + parts.Sum(p => p.Length)];
-            CompactAssetFrame.WriteHeader(frame, directory.Version, parts.Max(p => p.Ts));
+            CompactAssetFrame.WriteHeader(frame, directory.Version, parts.Max(p => p.Ts), parts.Aggregate(0L, (w, p) => CompactAssetFrame.OlderWall(w, p.Wall)));
             var at = CompactAssetFrame.HeaderLength;
             foreach (var part in parts)
             {

@@ -88,8 +88,26 @@ public sealed class TwinBroadcaster(
 
     private void Pump(ClientSession session)
     {
-        if (!session.HasPending || !session.TryBeginSend()) return;
+        var now = AreaPacing.NowMs;
+        if (!session.HasDue(now))
+        {
+            PumpLater(session, now);
+            return;
+        }
+        if (!session.TryBeginSend()) return;
         _ = SendLoopAsync(session);
+    }
+
+    /// <summary>Areas held back by <see cref="AreaPacing"/> leave when due, even if no other frame comes.</summary>
+    private void PumpLater(ClientSession session, long now)
+    {
+        var wait = session.AreasWaitMs(now);
+        if (wait <= 0 || !session.TryArmAreaTimer()) return;
+        _ = Task.Delay(TimeSpan.FromMilliseconds(wait)).ContinueWith(_ =>
+        {
+            session.DisarmAreaTimer();
+            if (_sessions.ContainsKey(session.ConnectionId)) Pump(session);
+        }, TaskScheduler.Default);
     }
 
     private async Task SendLoopAsync(ClientSession session)
@@ -98,7 +116,7 @@ public sealed class TwinBroadcaster(
         {
             do
             {
-                var (assets, areas, clock) = session.Take();
+                var (assets, areas, clock) = session.TakeDue(AreaPacing.NowMs);
                 var client = hub.Clients.Client(session.ConnectionId);
                 if (clock && _clock is { } c)
                 {
@@ -116,14 +134,16 @@ public sealed class TwinBroadcaster(
                 await compact.SendAsync(session, client);
                 if (assets.Count > 0 && session.Viewport is { ShowsAssets: true })
                 {
+                    // Stamped before the items are read: a reading landing in between only makes the stamp older.
+                    var wallTs = FrameWallStamp.Oldest(assets, state);
                     var items = new List<AssetFrameItem>(assets.Count);
                     foreach (var i in assets) items.Add(frames.Asset(i));
-                    await client.assets(items);
+                    await client.assets(items, wallTs);
                     metrics.FrameSent("assets");
                 }
                 Interlocked.Increment(ref session.FramesSent);
             }
-            while (session.HasPending && _sessions.ContainsKey(session.ConnectionId));
+            while (session.HasDue(AreaPacing.NowMs) && _sessions.ContainsKey(session.ConnectionId));
         }
         catch (Exception ex)
         {

@@ -8,8 +8,9 @@
 // the shape of JSON `assets` items ({id, status, values, ts}), so the rest of the page is the same.
 import { api } from './api.js';
 
-const FORMAT = 1;
-const HEADER = 13;
+const FORMAT = 2;
+// u8 format, u32 directory version, f64 simulated ts, f64 wall-clock ts (the page uses the simulated one).
+const HEADER = 21;
 
 /**
  * @typedef {{version: number, kinds: {kind: string, channels: string[]}[], statuses: string[],
