@@ -44,4 +44,7 @@ public static class TestDongs
 
     /// <summary>Dongincheon-dong (Jung-gu).</summary>
     public const string WallStamps = "2811058500";
+
+    /// <summary>A dong of Michuhol-gu.</summary>
+    public const string LiveRefresh = "2817771000";
 }

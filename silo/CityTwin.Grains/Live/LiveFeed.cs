@@ -75,6 +75,8 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider time) : ILiv
     public IDisposable Subscribe(ILiveFrameConsumer consumer)
     {
         lock (_gate) _consumers = [.. _consumers, consumer];
+        // What accumulated before the first consumer (the first ticks of a start) goes out now.
+        Arrivals.Raise();
         return new Subscription(this, consumer);
     }
 
@@ -94,6 +96,9 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger, TimeProvider time) : ILiv
         lock (_gate)
         {
             if (_assets.Count == 0 && _kpis.Count == 0 && _clock is null && _alarms.Count == 0) return false;
+            // Nobody listens yet: keep the changes (bounded, latest per asset and area) for the first
+            // consumer. Dropped, an asset whose values then stay the same would never reach the map.
+            if (_consumers.Length == 0) return false;
             (assets, _assets) = (_assets, new Dictionary<int, AssetDelta>(_assets.Count));
             (kpis, _kpis) = (_kpis, []);
             (clock, _clock) = (_clock, null);
