@@ -33,6 +33,14 @@ public sealed record AlarmRule
     [Id(14)] public bool Enabled { get; init; } = true;
     /// <summary>1 when made, +1 at every edit; the audit log holds each version's before and after.</summary>
     [Id(15)] public int Version { get; init; } = 1;
+    /// <summary>
+    /// The name in each UI language (language code → name), as the city pack gives it; null for a
+    /// rule made or renamed in the API, whose <see cref="Name"/> is shown in every language.
+    /// </summary>
+    [Id(16)] public Dictionary<string, string>? Names { get; init; }
+
+    /// <summary>The name in a UI language, else <see cref="Name"/>.</summary>
+    public string NameIn(string language) => Names is not null && Names.TryGetValue(language, out var name) ? name : Name;
 
     /// <summary>Whether the rule watches single assets (else an area's KPIs).</summary>
     public bool IsAssetRule => Type != AlarmRuleType.AreaKpi;

@@ -3,14 +3,16 @@ using CityTwin.Abstractions.Storage;
 
 namespace CityTwin.Grains.Alarms;
 
-/// <summary>The city's alarm rule book, durable; seeded with <see cref="DefaultAlarmRules"/> on first use.</summary>
-public sealed class AlarmRulesGrain([PersistentState("alarm-rules", StorageNames.Durable)] IPersistentState<AlarmRulesState> stored)
+/// <summary>The city's alarm rule book, durable; seeded with the city pack's rules (<see cref="PackAlarmRules"/>) on first use.</summary>
+public sealed class AlarmRulesGrain(
+    [PersistentState("alarm-rules", StorageNames.Durable)] IPersistentState<AlarmRulesState> stored,
+    PackAlarmRules packRules)
     : Grain, IAlarmRulesGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (stored.State.Seeded) return;
-        stored.State.Rules = [.. DefaultAlarmRules.Create()];
+        stored.State.Rules = [.. packRules.Rules];
         stored.State.Version = 1;
         stored.State.Seeded = true;
         await stored.WriteStateAsync(cancellationToken);

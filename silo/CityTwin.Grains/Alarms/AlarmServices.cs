@@ -1,3 +1,4 @@
+using CityTwin.Model.City;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,11 @@ public static class AlarmServices
 {
     public static IServiceCollection AddCityTwinAlarms(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read at start so that a broken alarm-rules.json stops the process naming the file and field.
+        var packRules = AlarmRulePackReader.Load(CityPackLocator.Find(
+            configuration["City:Name"] is { Length: > 0 } name ? name : "incheon", configuration["City:Path"]));
+        services.AddSingleton(packRules);
+        services.AddHostedService<AlarmRulePackLog>();
         services.Configure<AlarmBookOptions>(configuration.GetSection(AlarmBookOptions.Section));
         services.AddSingleton<AlarmRuleCache>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmRuleCache>());

@@ -7,7 +7,7 @@
 // counts and new criticals come to everyone as the alarmSummary frame.
 import { h } from '../core/dom.js';
 import { formatDate, formatNumber, formatTime } from '../core/format.js';
-import { onLanguageChange, t } from '../core/i18n.js';
+import { localName, onLanguageChange, t } from '../core/i18n.js';
 import { alarmApi } from './alarm-api.js';
 import { AlarmCue } from './cue.js';
 import { mayOperate } from './permissions.js';
@@ -40,6 +40,8 @@ export class AlarmPanel {
     this.draft = { note: '', assignee: '', minutes: '60' };
     /** @type {string|null} */
     this.draftFor = null;
+    /** The rule book's rules by id, for their names in the page's language. @type {Map<string, any>} */
+    this.ruleBook = new Map();
     /** @type {any[]} */
     this.items = [];
     this.total = 0;
@@ -69,6 +71,7 @@ export class AlarmPanel {
     this.root.hidden = false;
     document.body.dataset.alarmsOpen = 'true';
     this.render();
+    this.loadRuleNames();
     this.reload();
     this.watch();
   }
@@ -119,6 +122,25 @@ export class AlarmPanel {
       clearTimeout(this.renderTimer);
       this.renderTimer = window.setTimeout(() => this.reload(), 400);
     }
+  }
+
+  /** Loads the rule book so alarms show their rule's name in the page's language. */
+  async loadRuleNames() {
+    try {
+      const book = await alarmApi.rules();
+      this.ruleBook = new Map((book.rules ?? []).map((/** @type {any} */ r) => [r.id, r]));
+      if (!this.root.hidden) this.renderList();
+    } catch { /* the names stay as raised (English) */ }
+  }
+
+  /**
+   * The alarm's rule name in the page's language; the name it was raised with when the rule has
+   * since been renamed or removed.
+   * @param {any} a
+   */
+  ruleName(a) {
+    const rule = this.ruleBook.get(a.ruleId);
+    return rule && rule.name === a.ruleName ? localName(rule) : a.ruleName;
   }
 
   async refreshSummary() {
@@ -200,7 +222,7 @@ export class AlarmPanel {
       },
       h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}`)),
       h('span', { class: 'alarm-main' },
-        h('span', { class: 'alarm-name' }, a.isGroup ? t('alarmList.flood') : a.ruleName),
+        h('span', { class: 'alarm-name' }, a.isGroup ? t('alarmList.flood') : this.ruleName(a)),
         h('span', { class: 'alarm-where' }, where)),
       h('span', { class: 'alarm-meta' },
         a.drill ? h('span', { class: 'alarm-badge drill', testid: 'alarm-drill', title: t('drills.badgeTitle') }, t('drills.badge')) : null,
@@ -277,7 +299,7 @@ export class AlarmPanel {
         e.value != null ? h('span', {}, ` · ${formatNumber(e.value, 2)}`) : null,
         e.note ? h('q', {}, e.note) : null)));
     box.replaceChildren(
-      h('h3', {}, a.isGroup ? t('alarmList.flood') : a.ruleName,
+      h('h3', {}, a.isGroup ? t('alarmList.flood') : this.ruleName(a),
         a.drill ? h('span', { class: 'alarm-badge drill', testid: 'alarm-detail-drill', title: t('drills.badgeTitle') }, t('drills.badge')) : null),
       h('dl', { class: 'alarm-facts' },
         h('dt', {}, t('alarmList.source')), h('dd', {}, a.sourceId),
@@ -293,7 +315,7 @@ export class AlarmPanel {
   }
 
   openRules() {
-    this.rules ??= new RulesEditor(this.root, () => this.render());
+    this.rules ??= new RulesEditor(this.root, () => { this.render(); this.loadRuleNames(); });
     this.rules.open();
   }
 }

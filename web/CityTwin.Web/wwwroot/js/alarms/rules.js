@@ -2,7 +2,7 @@
 // admins add, change and remove them (the server checks, versions and audits every edit).
 import { h } from '../core/dom.js';
 import { formatNumber } from '../core/format.js';
-import { t } from '../core/i18n.js';
+import { localName, t } from '../core/i18n.js';
 import { alarmApi } from './alarm-api.js';
 import { mayOperate } from './permissions.js';
 
@@ -40,7 +40,7 @@ export class RulesEditor {
         h('li', {},
           h('button', { type: 'button', class: 'rule-row', dataset: { id: r.id, enabled: String(r.enabled) }, on: { click: () => this.edit(r) } },
             h('span', { class: `sev sev-${r.severity}` }, t(`severity.${r.severity}`)),
-            h('span', { class: 'alarm-main' }, h('span', { class: 'alarm-name' }, r.name),
+            h('span', { class: 'alarm-main' }, h('span', { class: 'alarm-name' }, localName(r)),
               h('span', { class: 'alarm-where' }, `${t(`ruleType.${r.type}`)} · ${t(`service.${r.service}`)} · v${r.version}${r.enabled ? '' : ` · ${t('rules.disabled')}`}`)))))));
   }
 
@@ -94,6 +94,6 @@ export class RulesEditor {
         readOnly || !rule ? null : h('button', { type: 'button', class: 'ghost small', testid: 'rule-delete', on: { click: remove } }, t('rules.delete')),
         h('button', { type: 'button', class: 'ghost small', on: { click: () => this.renderList() } }, t('rules.cancel'))));
     if (readOnly) for (const input of Object.values(inputs)) input.disabled = true;
-    this.panel.replaceChildren(h('header', { class: 'alarms-head' }, h('h2', {}, rule ? rule.name : t('rules.add'))), form);
+    this.panel.replaceChildren(h('header', { class: 'alarms-head' }, h('h2', {}, rule ? localName(rule) : t('rules.add'))), form);
   }
 }
