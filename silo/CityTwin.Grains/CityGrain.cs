@@ -108,6 +108,8 @@ public sealed class CityGrain(
         return Task.FromResult(_clock);
     }
 
+    public Task<ClockState> NowAsync() => Task.FromResult(CatchUp().Clock);
+
     public Task<ClockState> AdvanceToNowAsync()
     {
         (_clock, _wallAt) = CatchUp();

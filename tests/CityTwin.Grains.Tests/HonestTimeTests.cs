@@ -37,6 +37,30 @@ public sealed class HonestTimeTests(GrainClusterFixture fx)
     }
 
     [Fact]
+    public async Task Now_follows_the_wall_clock_between_ticks_without_moving_the_clock()
+    {
+        var city = fx.Client.GetGrain<ICityGrain>($"honest-{Guid.NewGuid():N}");
+        var start = await city.SetTimeAsync(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(9)));
+
+        // Between ticks the clock's answer stays where it was; now moves on with the wall time, at the clock's speed.
+        var wallBefore = DateTimeOffset.UtcNow;
+        var first = await city.NowAsync();
+        await Task.Delay(50);
+        var second = await city.NowAsync();
+        var wallAfter = DateTimeOffset.UtcNow;
+        Assert.True(second.SimTime > first.SimTime, $"now did not move: {first.SimTime:O} then {second.SimTime:O}");
+        Assert.True(second.SimTime - start.SimTime <= wallAfter - wallBefore + TimeSpan.FromSeconds(1), "now ran ahead of the wall time that passed");
+        Assert.Equal(start.SimTime, (await city.GetClockAsync()).SimTime);
+        Assert.Equal(start.Timeline, second.Timeline);
+
+        // Paused, it stands still.
+        await city.SetClockAsync(null, true);
+        var paused = await city.NowAsync();
+        await Task.Delay(50);
+        Assert.Equal(paused.SimTime, (await city.NowAsync()).SimTime);
+    }
+
+    [Fact]
     public async Task At_speed_1_the_clock_stays_behind_the_wall_clock_across_changes_of_speed_and_pause()
     {
         var city = fx.Client.GetGrain<ICityGrain>($"honest-{Guid.NewGuid():N}");

@@ -26,6 +26,13 @@ public interface ICityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AdvanceToNow")] Task<ClockState> AdvanceToNowAsync();
 
+    /// <summary>
+    /// The clock as it stands at this wall-clock instant, between ticks too, changing nothing.
+    /// <see cref="GetClockAsync"/> answers the last tick's time, which moves in steps of a tick;
+    /// placing a device's readings by it would put one taken later before one taken earlier.
+    /// </summary>
+    [Alias("Now")] Task<ClockState> NowAsync();
+
     /// <summary>A district reports its latest aggregate (on its timer, not per update).</summary>
     [Alias("ReportDistrict")] Task ReportDistrictAsync(string guCode, KpiSet kpis);
 

@@ -18,7 +18,9 @@ public sealed class FeedClock(IGrainFactory grains, CityCatalog catalog, TimePro
     {
         try
         {
-            var clock = await grains.GetGrain<ICityGrain>(catalog.Id).GetClockAsync();
+            // The clock as it stands now, not at its last tick: the offset then stays steady between
+            // ticks, so a reading taken after another is never placed before it (and dropped as late).
+            var clock = await grains.GetGrain<ICityGrain>(catalog.Id).NowAsync();
             return clock.SimTime - time.GetUtcNow();
         }
         catch (Exception ex)
