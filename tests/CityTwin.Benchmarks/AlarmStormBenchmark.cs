@@ -66,6 +66,8 @@ public static class AlarmStormBenchmark
         });
         await connection.StartAsync();
         await connection.InvokeAsync("Subscribe", new { bbox = new[] { 126.0, 37.0, 127.0, 38.0 }, zoom = 10 });
+        // An operator with the alarm list open (every severity and service) over the whole city.
+        await connection.InvokeAsync<object?>("WatchAlarms", new { bbox = new[] { 126.0, 37.0, 127.0, 38.0 }, list = true });
 
         var at = DateTimeOffset.UtcNow;
         // A smaller storm on other assets first (road segments): activates the alarm books, fills

@@ -72,6 +72,25 @@ public sealed class ClientSessionTests
     }
 
     [Fact]
+    public void A_compact_frame_is_due_at_once_even_while_the_areas_wait()
+    {
+        var session = new ClientSession("compact", compact: true);
+        session.SetViewport(new Viewport(0, 0, 1, 1, 15), []);
+        const long t0 = 1_000_000;
+        session.AddAreas([(AreaLevel.Dong, "a")], clock: false);
+        session.TakeDue(t0);
+        session.Compact!.Take(); // the snapshot a new viewport asks for
+        Assert.False(session.HasDue(t0 + 1));
+
+        // Areas wait for their interval; a compact asset frame does not wait with them.
+        session.AddAreas([(AreaLevel.Dong, "b")], clock: false);
+        session.Compact.Add([1, 2, 3]);
+        Assert.True(session.HasDue(t0 + 1));
+        Assert.Single(session.Compact.Take().Frames);
+        Assert.False(session.HasDue(t0 + 1));
+    }
+
+    [Fact]
     public void Only_one_send_is_in_flight_per_client()
     {
         var session = new ClientSession("c");

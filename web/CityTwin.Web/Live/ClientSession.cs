@@ -83,10 +83,15 @@ public sealed class ClientSession(string connectionId, bool compact = false)
         }
     }
 
-    /// <summary>Whether something may be sent at <paramref name="nowMs"/>: assets, the clock, or areas once their interval has passed.</summary>
+    /// <summary>
+    /// Whether something may be sent at <paramref name="nowMs"/>: assets (named or compact), the
+    /// clock, or areas once their interval has passed. Compact frames never wait for the areas' pace.
+    /// </summary>
     public bool HasDue(long nowMs)
     {
-        lock (_gate) return _assets.Count > 0 || _clock || (_areas.Count > 0 && nowMs >= _areasDueMs);
+        lock (_gate)
+            if (_assets.Count > 0 || _clock || (_areas.Count > 0 && nowMs >= _areasDueMs)) return true;
+        return Compact?.HasPending == true;
     }
 
     /// <summary>Takes what may be sent at <paramref name="nowMs"/>; areas not yet due stay pending.</summary>
