@@ -27,7 +27,7 @@ public class DeterminismTests
             var cb = b.ConditionsAt(t);
             Assert.Equal(ca.Weather, cb.Weather);
             foreach (var dong in a.DongCodes)
-                AssertSame(a.GenerateDong(dong, ca), b.GenerateDong(dong, cb));
+                BatchAssert.Same(a.GenerateDong(dong, ca), b.GenerateDong(dong, cb));
         }
     }
 
@@ -64,7 +64,7 @@ public class DeterminismTests
         var c = scrambled.ConditionsAt(t);
         var codes = scrambled.DongCodes.Reverse().ToList();
         foreach (var dong in codes)
-            AssertSame(expected[dong], scrambled.GenerateDong(dong, c));
+            BatchAssert.Same(expected[dong], scrambled.GenerateDong(dong, c));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class DeterminismTests
         var parallel = new System.Collections.Concurrent.ConcurrentDictionary<string, TelemetryBatch>();
         Parallel.ForEach(generator.DongCodes, d => parallel[d] = generator.GenerateDong(d, c));
 
-        foreach (var (dong, batch) in sequential) AssertSame(batch, parallel[dong]);
+        foreach (var (dong, batch) in sequential) BatchAssert.Same(batch, parallel[dong]);
     }
 
     [Fact]
@@ -89,20 +89,5 @@ public class DeterminismTests
         model.At(t.AddDays(-30));
         Assert.Equal(first, model.At(t));
         Assert.NotEqual(first, new WeatherModel(TestCity.Pack, 6).At(t));
-    }
-
-    private static void AssertSame(TelemetryBatch expected, TelemetryBatch actual)
-    {
-        Assert.Equal(expected.Timestamp, actual.Timestamp);
-        Assert.Equal(expected.Readings.Count, actual.Readings.Count);
-        for (var i = 0; i < expected.Readings.Count; i++)
-        {
-            Assert.Equal(expected.Readings[i].AssetId, actual.Readings[i].AssetId);
-            var e = expected.Readings[i].Values;
-            var a = actual.Readings[i].Values;
-            Assert.Equal(e.Length, a.Length);
-            for (var k = 0; k < e.Length; k++)
-                Assert.Equal(BitConverter.DoubleToInt64Bits(e[k]), BitConverter.DoubleToInt64Bits(a[k]));
-        }
     }
 }

@@ -33,7 +33,7 @@ public class PartitionedGenerationTests
 
         Assert.Equal(sequential.Keys.Order(), parallel.Keys.Order());
         Assert.All(calls.Values, n => Assert.Equal(1, n));
-        foreach (var (dong, batch) in sequential) AssertSame(batch, parallel[dong]);
+        foreach (var (dong, batch) in sequential) BatchAssert.Same(batch, parallel[dong]);
     }
 
     [Fact]
@@ -54,20 +54,5 @@ public class PartitionedGenerationTests
         Assert.Equal(generator.DongCodes.Count, many.Count);
         Assert.All(many, p => Assert.Single(p));
         Assert.Throws<ArgumentOutOfRangeException>(() => PartitionedGeneration.Partition(generator, 0));
-    }
-
-    private static void AssertSame(TelemetryBatch expected, TelemetryBatch actual)
-    {
-        Assert.Equal(expected.Timestamp, actual.Timestamp);
-        Assert.Equal(expected.Readings.Count, actual.Readings.Count);
-        for (var i = 0; i < expected.Readings.Count; i++)
-        {
-            Assert.Equal(expected.Readings[i].AssetId, actual.Readings[i].AssetId);
-            var e = expected.Readings[i].Values;
-            var a = actual.Readings[i].Values;
-            Assert.Equal(e.Length, a.Length);
-            for (var k = 0; k < e.Length; k++)
-                Assert.Equal(BitConverter.DoubleToInt64Bits(e[k]), BitConverter.DoubleToInt64Bits(a[k]));
-        }
     }
 }
