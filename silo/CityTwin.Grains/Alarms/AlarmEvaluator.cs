@@ -12,10 +12,19 @@ namespace CityTwin.Grains.Alarms;
 /// Asset rules run on <see cref="EvaluateAssets"/> (per dong batch), area KPI rules on
 /// <see cref="EvaluateArea"/> (the dong's or gu's aggregate).
 /// </summary>
+/// <remarks>
+/// A batch first runs through the asset slots' gates (<see cref="AlarmGate"/>, a small array in
+/// slot order): a value within its limit, or a silence short of the stale limit, while nothing
+/// holds and no delay runs, changes nothing, and the slot itself is not read. Only the rest (a
+/// value past a limit, a condition holding or pending, a new report for a rate rule) is looked at
+/// in full, so what is said, and in what order, is what looking at every slot would say.
+/// </remarks>
 public sealed class AlarmEvaluator
 {
-    private readonly Slot[] _slots;
-    private readonly string _areaCode;
+    private readonly AlarmSlot[] _slots;
+    // One per asset slot, in slot order (the order transitions are said in).
+    private readonly AlarmGate[] _gates;
+    private readonly int[] _areaSlots;
     private DateTimeOffset _started;
 
     /// <summary>
@@ -26,9 +35,8 @@ public sealed class AlarmEvaluator
     /// </summary>
     public AlarmEvaluator(AreaLevel level, string areaCode, string guCode, IReadOnlyList<AlarmSource> assets, AlarmRuleSet rules, AlarmEvaluator? previous = null)
     {
-        _areaCode = areaCode;
         RulesVersion = rules.Version;
-        var slots = new List<Slot>();
+        var slots = new List<AlarmSlot>();
         foreach (var rule in rules.Rules)
         {
             if (!rule.Enabled) continue;
@@ -41,16 +49,18 @@ public sealed class AlarmEvaluator
                 {
                     var a = assets[i];
                     if (a.Kind != kind || !Covers(rule, a.DongCode, a.GuCode)) continue;
-                    slots.Add(Slot.For(rule, a.Id, i, channel));
+                    slots.Add(AlarmSlot.For(rule, a.Id, i, channel));
                 }
             }
             else if (rule.Level == level && Covers(rule, level == AreaLevel.Dong ? areaCode : null, guCode) && KpiValue(KpiSet.Empty, rule.Kpi) is not null)
             {
-                slots.Add(Slot.For(rule, areaCode, -1, -1));
+                slots.Add(AlarmSlot.For(rule, areaCode, -1, -1));
             }
         }
         _slots = [.. slots];
+        _areaSlots = [.. Enumerable.Range(0, _slots.Length).Where(s => _slots[s].Asset < 0)];
         if (previous is not null) TakeOver(previous);
+        _gates = [.. Enumerable.Range(0, _slots.Length).Where(s => _slots[s].Asset >= 0).Select(GateOf)];
     }
 
     /// <summary>The rule-book version the slots were built from.</summary>
@@ -72,8 +82,8 @@ public sealed class AlarmEvaluator
         {
             _slots[s].PendingSince = 0;
             _slots[s].LastReport = 0;
-            _slots[s].Seen = null;
         }
+        foreach (ref var gate in _gates.AsSpan()) gate.Refresh(_slots[gate.Slot]);
     }
 
     /// <summary>
@@ -84,28 +94,22 @@ public sealed class AlarmEvaluator
     {
         if (_started == default) _started = at;
         var now = at.UtcTicks;
-        var slots = _slots.AsSpan();
-        for (var s = 0; s < slots.Length; s++)
+        foreach (ref var gate in _gates.AsSpan())
         {
-            ref var slot = ref slots[s];
-            if (slot.Asset < 0) continue;
-            var v = values[slot.Asset];
-            switch (slot.Type)
+            var v = values[gate.Asset];
+            switch (gate.Type)
             {
                 case AlarmRuleType.Threshold:
-                    // The dong replaces an asset's array on each reading, so the same array means the
-                    // same values: with no delay running nothing can change (the common case live).
-                    if (ReferenceEquals(v, slot.Seen) && slot.PendingSince == 0) break;
-                    slot.Seen = v;
-                    if (slot.Channel < v.Length) Threshold(ref slot, v[slot.Channel], at, now, output);
-                    break;
-                case AlarmRuleType.RateOfChange:
-                    if (slot.Channel < v.Length) Rate(ref slot, v[slot.Channel], updatedAt[slot.Asset].UtcTicks, at, now, output);
+                    // Offline (no such channel) or within the limit: nothing to say or to count.
+                    if ((uint)gate.Channel >= (uint)v.Length || gate.Sign * v[gate.Channel] < gate.Quiet) continue;
                     break;
                 case AlarmRuleType.Stale:
-                    Stale(ref slot, v.Length == 0, updatedAt[slot.Asset], at, now, output);
+                    // Reporting, and silent for less than the limit.
+                    if (v.Length != 0 && now - SilentSince(updatedAt[gate.Asset].UtcTicks) <= gate.Quiet) continue;
                     break;
             }
+            Evaluate(ref _slots[gate.Slot], v, updatedAt[gate.Asset].UtcTicks, at, now, output);
+            gate.Refresh(_slots[gate.Slot]);
         }
     }
 
@@ -113,10 +117,9 @@ public sealed class AlarmEvaluator
     public void EvaluateArea(DateTimeOffset at, KpiSet kpis, List<AlarmTransition> output)
     {
         if (_started == default) _started = at;
-        for (var s = 0; s < _slots.Length; s++)
+        foreach (var s in _areaSlots)
         {
             ref var slot = ref _slots[s];
-            if (slot.Asset >= 0) continue;
             if (KpiValue(kpis, slot.Rule.Kpi) is { } v && double.IsFinite(v)) Threshold(ref slot, v, at, at.UtcTicks, output);
         }
     }
@@ -157,14 +160,42 @@ public sealed class AlarmEvaluator
     private static bool Covers(AlarmRule rule, string? dongCode, string guCode) =>
         rule.AreaCode is null || rule.AreaCode == guCode || (dongCode is not null && rule.AreaCode == dongCode);
 
-    private static void Threshold(ref Slot slot, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
+    private AlarmGate GateOf(int s)
+    {
+        ref readonly var slot = ref _slots[s];
+        var gate = new AlarmGate { Type = slot.Type, Asset = slot.Asset, Channel = slot.Channel, Slot = s, Sign = slot.Above ? 1 : -1 };
+        gate.Refresh(slot);
+        return gate;
+    }
+
+    // An asset never heard counts from the evaluator's first batch, not from the year 1.
+    private long SilentSince(long reported) => reported == 0 ? _started.UtcTicks : reported;
+
+    /// <summary>One asset slot in full, as if no gate had looked first.</summary>
+    private void Evaluate(ref AlarmSlot slot, double[] v, long reported, DateTimeOffset at, long now, List<AlarmTransition> output)
+    {
+        switch (slot.Type)
+        {
+            case AlarmRuleType.Threshold:
+                if (slot.Channel < v.Length) Threshold(ref slot, v[slot.Channel], at, now, output);
+                break;
+            case AlarmRuleType.RateOfChange:
+                if (slot.Channel < v.Length) Rate(ref slot, v[slot.Channel], reported, at, now, output);
+                break;
+            case AlarmRuleType.Stale:
+                Stale(ref slot, v.Length == 0, SilentSince(reported), at, now, output);
+                break;
+        }
+    }
+
+    private static void Threshold(ref AlarmSlot slot, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         slot.LastValue = v;
         if (!slot.Active) Pend(ref slot, slot.Above ? v >= slot.Limit : v <= slot.Limit, v, at, now, output);
         else if (slot.Above ? v < slot.ClearLimit : v > slot.ClearLimit) Clear(ref slot, v, at, output);
     }
 
-    private static void Rate(ref Slot slot, double v, long reportedAt, DateTimeOffset at, long now, List<AlarmTransition> output)
+    private static void Rate(ref AlarmSlot slot, double v, long reportedAt, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         // Only a new reading says anything about the rate; the first one is the baseline.
         if (reportedAt <= slot.LastReport) return;
@@ -182,11 +213,9 @@ public sealed class AlarmEvaluator
         else if (change < slot.ClearLimit) Clear(ref slot, rate, at, output);
     }
 
-    private void Stale(ref Slot slot, bool reportsOffline, DateTimeOffset reportedAt, DateTimeOffset at, long now, List<AlarmTransition> output)
+    private static void Stale(ref AlarmSlot slot, bool reportsOffline, long since, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
-        // An asset never heard counts from the evaluator's first batch, not from the year 1.
-        var since = reportedAt == default ? _started : reportedAt;
-        var silentMinutes = (double)(now - since.UtcTicks) / TimeSpan.TicksPerMinute;
+        var silentMinutes = (double)(now - since) / TimeSpan.TicksPerMinute;
         var stale = reportsOffline || silentMinutes > slot.Limit;
         // Rounding is only worth it when the value is said (a transition or a restatement).
         if (!slot.Active)
@@ -204,7 +233,7 @@ public sealed class AlarmEvaluator
         }
     }
 
-    private static void Pend(ref Slot slot, bool bad, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
+    private static void Pend(ref AlarmSlot slot, bool bad, double v, DateTimeOffset at, long now, List<AlarmTransition> output)
     {
         if (!bad)
         {
@@ -217,7 +246,7 @@ public sealed class AlarmEvaluator
         output.Add(new AlarmTransition(slot.Rule.Id, slot.Source, true, v, at));
     }
 
-    private static void Clear(ref Slot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
+    private static void Clear(ref AlarmSlot slot, double v, DateTimeOffset at, List<AlarmTransition> output)
     {
         slot.Active = false;
         slot.PendingSince = 0;
@@ -227,7 +256,7 @@ public sealed class AlarmEvaluator
     private void TakeOver(AlarmEvaluator previous)
     {
         _started = previous._started;
-        var old = new Dictionary<(string, string), Slot>();
+        var old = new Dictionary<(string, string), AlarmSlot>();
         foreach (var slot in previous._slots) old[(slot.Rule.Id, slot.Source)] = slot;
         for (var s = 0; s < _slots.Length; s++)
         {
@@ -241,39 +270,5 @@ public sealed class AlarmEvaluator
                 slot.RateBase = was.RateBase;
             }
         }
-    }
-
-    /// <summary>
-    /// One (rule, source) pair with the rule's numbers copied in, so the hot loop reads one
-    /// contiguous struct instead of following a reference per slot; times are UTC ticks (0: none).
-    /// </summary>
-    private struct Slot
-    {
-        public AlarmRule Rule;
-        public string Source;
-        public int Asset;
-        public int Channel;
-        public AlarmRuleType Type;
-        public bool Above;
-        public double Limit;
-        /// <summary>The value past which an active condition ends: <c>Limit ∓ Hysteresis</c>.</summary>
-        public double ClearLimit;
-        public double DelaySeconds;
-        public bool Active;
-        public long PendingSince;
-        public double LastValue;
-        public long LastReport;
-        public double RateBase;
-        /// <summary>The value array last evaluated (threshold rules skip an asset whose array is unchanged).</summary>
-        public double[]? Seen;
-
-        public static Slot For(AlarmRule rule, string source, int asset, int channel) => new()
-        {
-            Rule = rule, Source = source, Asset = asset, Channel = channel, Type = rule.Type, Above = rule.Above,
-            Limit = rule.Limit,
-            // A rate is turned so that bad is always "at or above the limit" (Rate), a level is not.
-            ClearLimit = rule.Above || rule.Type == AlarmRuleType.RateOfChange ? rule.Limit - rule.Hysteresis : rule.Limit + rule.Hysteresis,
-            DelaySeconds = rule.DelaySeconds,
-        };
     }
 }
