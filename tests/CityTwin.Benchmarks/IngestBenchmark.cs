@@ -86,35 +86,62 @@ public static class IngestBenchmark
         var cache = services.GetRequiredService<AlarmRuleCache>();
         var rules = (await rulesGrain.GetAsync()).Rules;
         await UntilRulesAsync(cache, rulesGrain);
-        List<double> with = [await CpuPerUpdateAsync(grains, set, rounds, inflight, duration)], without = [];
+        // Every phase, the first included, starts after the same settling run, so none of them
+        // measures what the step before it left behind (the main run's rounds still in flight).
+        await RunRoundsAsync(grains, set, rounds, inflight, TimeSpan.FromSeconds(2));
+        List<Phase> with = [await MeasurePhaseAsync(grains, set, rounds, inflight, duration)], without = [];
         for (var pair = 0; pair < pairs; pair++)
         {
             foreach (var rule in rules) await rulesGrain.DeleteAsync(rule.Id);
             await UntilRulesAsync(cache, rulesGrain);
             await RunRoundsAsync(grains, set, rounds, inflight, TimeSpan.FromSeconds(2)); // restatements and clears settle
-            without.Add(await CpuPerUpdateAsync(grains, set, rounds, inflight, duration));
+            without.Add(await MeasurePhaseAsync(grains, set, rounds, inflight, duration));
             foreach (var rule in rules) await rulesGrain.UpsertAsync(rule);
             await UntilRulesAsync(cache, rulesGrain);
             await RunRoundsAsync(grains, set, rounds, inflight, TimeSpan.FromSeconds(2));
-            with.Add(await CpuPerUpdateAsync(grains, set, rounds, inflight, duration));
+            with.Add(await MeasurePhaseAsync(grains, set, rounds, inflight, duration));
         }
-        var withMean = with.Average();
-        var withoutMean = without.Average();
-        run.Note($"CPU per update with the default {rules.Count} alarm rules {string.Join(", ", with.Select(v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))} µs; " +
-            $"without rules {string.Join(", ", without.Select(v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))} µs (phases in order, alternating)");
+        var withMean = with.Average(p => p.CpuUs);
+        var withoutMean = without.Average(p => p.CpuUs);
+        run.Note($"CPU per update with the default {rules.Count} alarm rules {Phase.List(with, p => p.CpuUs)} µs; " +
+            $"without rules {Phase.List(without, p => p.CpuUs)} µs (phases in order, alternating)");
+        run.Note($"allocated per update with rules {Phase.List(with, p => p.AllocBytes)} B, without {Phase.List(without, p => p.AllocBytes)} B; " +
+            $"collections (gen0/gen1/gen2) with {string.Join(", ", with.Select(p => p.Collections))}, without {string.Join(", ", without.Select(p => p.Collections))}");
+        // Each without phase against the mean of the with phases on either side: a machine that
+        // speeds up or slows down during the run cancels out of each pair.
+        var paired = without.Select((w, i) => ((with[i].CpuUs + with[i + 1].CpuUs) / 2 - w.CpuUs) / w.CpuUs * 100).ToList();
+        run.Note($"overhead pair by pair {string.Join(", ", paired.Select(v => v.ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture)))} %; median {Median(paired):+0.0;-0.0} %");
         run.Report("ingest_cpu_us_per_update_with_alarm_rules", withMean, "µs CPU per update");
         run.Report("ingest_cpu_us_per_update_without_alarm_rules", withoutMean, "µs CPU per update");
+        run.Report("ingest_alloc_bytes_per_update_with_alarm_rules", with.Average(p => p.AllocBytes), "B per update");
+        run.Report("ingest_alloc_bytes_per_update_without_alarm_rules", without.Average(p => p.AllocBytes), "B per update");
         var overhead = (withMean - withoutMean) / withoutMean * 100;
         run.Report("ingest_alarm_rules_cpu_overhead_percent", overhead, "% CPU per update");
+        run.Report("ingest_alarm_rules_cpu_overhead_percent_median_pair", Median(paired), "% CPU per update (median of the with-around-without pairs)");
         run.Target("alarm rule evaluation's CPU per update", overhead, 10, higherIsBetter: false, "%");
     }
 
-    private static async Task<double> CpuPerUpdateAsync(INeighbourhoodGrain[] grains, BatchSet set, RoundCounter rounds, int inflight, TimeSpan duration)
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static async Task<Phase> MeasurePhaseAsync(INeighbourhoodGrain[] grains, BatchSet set, RoundCounter rounds, int inflight, TimeSpan duration)
     {
         var stats = ProcessStats.Start();
         var result = await RunRoundsAsync(grains, set, rounds, inflight, duration);
         var cpuSeconds = stats.CpuPercentOfAllCores() / 100 * Environment.ProcessorCount * stats.Elapsed.TotalSeconds;
-        return cpuSeconds / Math.Max(1, result.Accepted) * 1e6;
+        var updates = Math.Max(1, result.Accepted);
+        var (g0, g1, g2) = stats.Collections();
+        return new Phase(cpuSeconds / updates * 1e6, stats.AllocatedMbPerSecond() * 1048576 * stats.Elapsed.TotalSeconds / updates, $"{g0}/{g1}/{g2}");
+    }
+
+    /// <summary>One measured phase: CPU µs and bytes allocated per accepted update, and the collections it saw.</summary>
+    private sealed record Phase(double CpuUs, double AllocBytes, string Collections)
+    {
+        public static string List(IEnumerable<Phase> phases, Func<Phase, double> figure) =>
+            string.Join(", ", phases.Select(p => figure(p).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static async Task UntilRulesAsync(AlarmRuleCache cache, IAlarmRulesGrain rulesGrain)
