@@ -175,6 +175,7 @@ public static class ClientsBenchmark
         run.Report("clients_server_rss_mb_max_in_window", rssSamples.Count > 0 ? rssSamples.Max() : double.NaN, "MB (no GC forced)");
         run.Report("clients_server_bytes_per_connection", perConnection, "B (RSS with clients − before, full GC, feed paused, / clients)");
         run.Report("clients_server_managed_bytes_per_connection", (idle["managed_mb"] - before["managed_mb"]) * 1048576 / count, "B (managed heap, same)");
+        run.Report("clients_server_gc_committed_bytes_per_connection", (idle["gc_committed_mb"] - before["gc_committed_mb"]) * 1048576 / count, "B (memory the GC has committed, same)");
         run.Report("clients_server_bytes_per_connection_loaded", perConnectionLoaded, "B (RSS, full GC, while fed, after warm-up / clients)");
         run.Report("clients_server_bytes_per_connection_end", perConnectionEnd, "B (same at the end of the window)");
 

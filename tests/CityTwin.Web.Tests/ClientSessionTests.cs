@@ -107,6 +107,25 @@ public sealed class ClientSessionTests
     }
 
     [Fact]
+    public void A_new_client_waits_one_interval_for_its_view_and_then_gets_only_what_it_shows()
+    {
+        var session = new ClientSession("new", compact: true);
+        const long t0 = 1_000_000;
+        var interval = (long)AreaPacing.Interval.TotalMilliseconds;
+        session.DelayAreas(t0);
+        session.AddAreas(AreaSet.Of(0, Gu, Dong, OtherDong), clock: false);
+        Assert.False(session.HasDue(t0 + 1));
+        Assert.Equal(interval, session.AreasWaitMs(t0));
+
+        // The viewport arrives: areas pending from before that it does not show are dropped.
+        session.SetViewport(new Viewport(126.6, 37.3, 126.7, 37.4, 16), [], inView: AreaSet.Of(0, Dong));
+        session.Compact!.Take();
+        Assert.False(session.HasDue(t0 + interval - 1));
+        var due = session.TakeDue(t0 + interval);
+        Assert.Equal([0, Dong], due.Areas.Indexes());
+    }
+
+    [Fact]
     public void An_area_set_counts_and_lists_its_members_across_words()
     {
         var set = AreaSet.Of(0, 63, 64, 200, 64);

@@ -143,7 +143,9 @@ do
     app.MapCityImportEndpoints();
     app.MapNgsiLdEndpoints();
     app.MapCitySwitchEndpoints();
-    app.MapHub<TwinHub>("/hubs/twin", HubConnectionSettings.Apply);
+    // The hub is not rate limited (the global limiter passes it unlimited); saying so keeps the
+    // limiter out of each connection's lifetime (a pending middleware call per open WebSocket).
+    app.MapHub<TwinHub>("/hubs/twin", HubConnectionSettings.Apply).DisableRateLimiting();
     app.MapCityTwinMetrics().RequireAuthorization(Policies.Operations);
     app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Operations);
 

@@ -63,6 +63,13 @@ public sealed class AreaSet
             _words[i] |= mask is null ? words[i] : words[i] & mask._words[i];
     }
 
+    /// <summary>Keeps only the areas that are also in <paramref name="other"/>.</summary>
+    public void IntersectWith(AreaSet other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+            _words[i] &= i < other._words.Length ? other._words[i] : 0;
+    }
+
     /// <summary>The area numbers in ascending order.</summary>
     public IEnumerable<int> Indexes()
     {

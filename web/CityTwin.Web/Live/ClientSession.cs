@@ -37,6 +37,8 @@ public sealed class ClientSession(string connectionId, bool compact = false)
         {
             Viewport = viewport;
             _inView = inView;
+            // Areas are sent only while in view: those pending from before that the new view leaves out are dropped.
+            if (inView is not null) _areas.IntersectWith(inView);
             _assets = Compact is null && viewport.ShowsAssets ? [.. snapshot] : null;
         }
         Compact?.NeedSnapshot();
@@ -50,6 +52,16 @@ public sealed class ClientSession(string connectionId, bool compact = false)
             foreach (var d in deltas)
                 if (visible(d.AssetIndex)) (_assets ??= []).Add(d.AssetIndex);
         }
+    }
+
+    /// <summary>
+    /// Holds back areas for one <see cref="AreaPacing.Interval"/> from <paramref name="nowMs"/>: a client
+    /// that has just connected says where it looks within milliseconds, and a zoomed-in phone then
+    /// gets its few areas instead of the whole city first.
+    /// </summary>
+    public void DelayAreas(long nowMs)
+    {
+        lock (_gate) _areasDueMs = Math.Max(_areasDueMs, nowMs + (long)AreaPacing.Interval.TotalMilliseconds);
     }
 
     /// <summary>Marks <paramref name="areas"/> pending, those in the client's view only.</summary>

@@ -65,7 +65,9 @@ public sealed class TwinBroadcaster(
     public void Connect(string connectionId, bool compact = false)
     {
         var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id, compact));
-        // A new client first gets every area and the clock, so the map is complete at once.
+        // A new client gets every area and the clock, so the map is complete at once; the areas wait
+        // one interval for its Subscribe, which keeps only those in its view.
+        session.DelayAreas(AreaPacing.NowMs);
         session.AddAreas(areaIndex.All, _clock is not null);
         Pump(session);
     }
