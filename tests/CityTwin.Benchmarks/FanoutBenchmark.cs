@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityTwin.Grains;
 using CityTwin.Model.City;
 using CityTwin.Simulation;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +12,20 @@ namespace CityTwin.Benchmarks;
 /// zoomed into central Songdo (zoom 15, a 1280×800 window). The clients run in a child process
 /// (<see cref="FanoutClients"/>), so this process's CPU is the server's alone: simulator, grains,
 /// live feed and fan-out. Bytes are the WebSocket payload each client receives, counted by wrapping
-/// its socket; the subscription snapshot is left out by a warm-up.
+/// its socket; the subscription snapshot is left out by a warm-up. Every window (each protocol's and
+/// the no-client baseline) lasts a whole number of the dongs' once-a-minute refreshes of steady
+/// assets (<see cref="NeighbourhoodGrain.LiveRefreshMs"/>) by default, so that refresh weighs the
+/// same in each and the baseline subtracted is the baseline of the windows it is subtracted from.
 /// </summary>
 public static class FanoutBenchmark
 {
     public static async Task RunAsync(BenchmarkRun run)
     {
         var clientCount = run.Args.Int("clients", 20);
-        var seconds = run.Args.Double("seconds", 20);
+        var refreshSeconds = NeighbourhoodGrain.LiveRefreshMs / 1000.0;
+        var seconds = run.Args.Double("seconds", refreshSeconds);
         var warmup = run.Args.Double("warmup", 4);
-        var idleSeconds = run.Args.Double("idle-seconds", 10);
+        var idleSeconds = run.Args.Double("idle-seconds", refreshSeconds);
 
         await using var app = BenchApp.Create();
         var baseUri = app.Start();

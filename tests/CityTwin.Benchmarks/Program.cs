@@ -21,7 +21,7 @@ public static class BenchmarkProgram
                    --target 1000000  --history-seconds 40
           fanout   frames, bytes and server CPU-s per million asset updates per client, JSON vs MessagePack,
                    simulator at its default tick, clients in a child process
-                   --clients 20  --seconds 20  --warmup 4  --idle-seconds 10
+                   --clients 20  --seconds 60  --warmup 4  --idle-seconds 60 (windows of whole steady-asset refreshes)
           scenario what-if engine: 24 h at 1-min steps and 7 days at 5-min steps over the whole city, districts in parallel
                    --repeats 3  --seed 20240624  --seeds 20  --seeds-step-minutes 15
                    (then a run over N seeds through an in-process silo's run queue, with costs and bands)

@@ -1,17 +1,23 @@
 using CityTwin.Abstractions.Alarms;
 using CityTwin.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Grains.Alarms;
 
 /// <summary>The city's alarm rule book, durable; seeded with the city pack's rules (<see cref="PackAlarmRules"/>) on first use.</summary>
 public sealed class AlarmRulesGrain(
     [PersistentState("alarm-rules", StorageNames.Durable)] IPersistentState<AlarmRulesState> stored,
-    PackAlarmRules packRules)
+    PackAlarmRules packRules,
+    ILogger<AlarmRulesGrain> logger)
     : Grain, IAlarmRulesGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (stored.State.Seeded) return;
+        if (stored.State.Seeded)
+        {
+            await AddPackTranslationsAsync(cancellationToken);
+            return;
+        }
         stored.State.Rules = [.. packRules.Rules];
         stored.State.Version = 1;
         stored.State.Seeded = true;
@@ -67,6 +73,17 @@ public sealed class AlarmRulesGrain(
             else stored.State.Rules[at] = before;
             throw;
         }
+    }
+
+    /// <summary>A book stored before rules had names per language gets the pack's (<see cref="PackRuleNames"/>).</summary>
+    private async Task AddPackTranslationsAsync(CancellationToken cancellationToken)
+    {
+        var added = PackRuleNames.AddTo(stored.State.Rules, packRules.Rules);
+        if (added == 0) return;
+        // The book's version rises so every silo's cache picks the names up.
+        stored.State.Version++;
+        await stored.WriteStateAsync(cancellationToken);
+        logger.LogInformation("Alarm rule book: added the city pack's names in every language to {Count} rules stored without them", added);
     }
 
     private AlarmRuleSet Current() => new(stored.State.Version, [.. stored.State.Rules]);

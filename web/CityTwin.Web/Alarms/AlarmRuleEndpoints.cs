@@ -48,8 +48,8 @@ public static class AlarmRuleEndpoints
             var (rule, errors) = AlarmRuleValidator.Validate(request, id, catalog);
             if (rule is null) return Invalid(errors, logger);
             if ((await Book(grains).GetAsync()).Rules.FirstOrDefault(r => r.Id == id) is not { } current) return NotFound(id);
-            // The pack's names in every language stay while the (English) name does; a renamed rule shows its new name in all.
-            if (current.Name == rule.Name) rule = rule with { Names = current.Names };
+            // Without new names, the old ones stay while the (English) name does; a renamed rule shows its new name in all.
+            if (request!.Names is null) rule = rule with { Names = current.Name == rule.Name ? current.Names : null };
             var (before, after) = await Book(grains).UpsertAsync(rule);
             await http.AuditAsync("alarm-rule.update", target: id, detail: $"before: {Json(before)} after: {Json(after)}");
             return TypedResults.Ok(after);

@@ -5,7 +5,8 @@ namespace CityTwin.Web.Alarms;
 /// <c>kind</c> (and, but for stale, <c>channel</c>), area rules <c>kpi</c> and <c>level</c> (dong, gu);
 /// <c>areaCode</c> narrows to a gu or dong; <c>limit</c>, <c>above</c>, <c>hysteresis</c>,
 /// <c>delaySeconds</c>; <c>severity</c> critical | major | minor | warning; <c>service</c> safety |
-/// disaster | traffic | environment | facilities.
+/// disaster | traffic | environment | facilities. <c>names</c> gives the name in other UI languages
+/// (language code → name); <c>name</c> stays the English one and the fallback.
 /// </summary>
 public sealed record AlarmRuleRequest(
     string? Id = null,
@@ -22,4 +23,5 @@ public sealed record AlarmRuleRequest(
     double? DelaySeconds = null,
     string? Severity = null,
     string? Service = null,
-    bool? Enabled = null);
+    bool? Enabled = null,
+    Dictionary<string, string?>? Names = null);

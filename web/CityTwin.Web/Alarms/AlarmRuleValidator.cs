@@ -37,6 +37,7 @@ public static partial class AlarmRuleValidator
             errors["areaCode"] = ["No gu or dong with this code"];
         if (r.Limit is not { } limit || !double.IsFinite(limit) || Math.Abs(limit) > 1e9) errors["limit"] = ["A finite number"];
         if (r.Hysteresis is { } h && (!double.IsFinite(h) || h < 0 || h > 1e9)) errors["hysteresis"] = ["Zero or more"];
+        var names = ValidNames(r.Names, name, errors);
         if (r.DelaySeconds is { } d && (!double.IsFinite(d) || d < 0 || d > MaxDelaySeconds)) errors["delaySeconds"] = [$"0 to {MaxDelaySeconds:0} seconds"];
 
         string? kind = null, channel = null, kpi = null;
@@ -68,9 +69,31 @@ public static partial class AlarmRuleValidator
         {
             Id = id, Name = name!, Type = type, Kind = kind, Channel = channel, Kpi = kpi, Level = level, AreaCode = areaCode,
             Limit = r.Limit!.Value, Above = r.Above ?? true, Hysteresis = r.Hysteresis ?? 0, DelaySeconds = r.DelaySeconds ?? 0,
-            Severity = severity, Service = service, Enabled = r.Enabled ?? true,
+            Severity = severity, Service = service, Enabled = r.Enabled ?? true, Names = names,
         }, errors);
     }
+
+    /// <summary>
+    /// The names in other UI languages, checked per language (<c>names.ko</c>); null when none were
+    /// given. English is always <c>name</c>, so the two can never disagree.
+    /// </summary>
+    private static Dictionary<string, string>? ValidNames(Dictionary<string, string?>? given, string? name, Dictionary<string, string[]> errors)
+    {
+        if (given is null) return null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, text) in given)
+        {
+            var field = $"names.{Clip(language)}";
+            if (!CityPack.Languages.Contains(language)) errors[field] = [$"Not a UI language: use {string.Join(", ", CityPack.Languages)}"];
+            else if (language == "en") errors[field] = ["The English name is 'name'"];
+            else if (text?.Trim() is not { Length: > 0 and <= MaxNameLength } trimmed) errors[field] = [$"1 to {MaxNameLength} characters"];
+            else names[language] = trimmed;
+        }
+        if (!string.IsNullOrEmpty(name)) names["en"] = name;
+        return names;
+    }
+
+    private static string Clip(string s) => s.Length <= 16 ? s : s[..16] + "…";
 
     private static string NewId(string? name)
     {

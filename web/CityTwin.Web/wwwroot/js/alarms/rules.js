@@ -2,7 +2,7 @@
 // admins add, change and remove them (the server checks, versions and audits every edit).
 import { h } from '../core/dom.js';
 import { formatNumber } from '../core/format.js';
-import { localName, t } from '../core/i18n.js';
+import { LANGUAGES, language, localName, t } from '../core/i18n.js';
 import { alarmApi } from './alarm-api.js';
 import { mayOperate } from './permissions.js';
 
@@ -56,6 +56,11 @@ export class RulesEditor {
     const errors = h('p', { class: 'alarm-message', role: 'status', testid: 'rule-errors' });
     const row = (/** @type {string} */ name, /** @type {HTMLElement} */ input) => h('label', { class: 'rule-field', dataset: { field: name } }, h('span', {}, t(`rules.field.${name}`)), input);
     const readOnly = !mayOperate();
+    // `name` is the English name and the fallback; an operator working in another language names
+    // the rule in that language too, and the names in the other languages stay as they were.
+    const lang = language();
+    const localInput = lang === 'en' ? null : h('input', { type: 'text', name: 'nameLocal', value: r.names?.[lang] ?? '', testid: 'rule-name-local' });
+    const nameIn = (/** @type {string} */ code) => t('rules.field.nameIn', { language: LANGUAGES.find(l => l.code === code)?.label ?? code });
     const save = async () => {
       /** @type {Record<string, any>} */
       const body = {};
@@ -65,6 +70,14 @@ export class RulesEditor {
         if (input instanceof HTMLInputElement && input.type === 'checkbox') body[f] = input.checked;
         else if (input instanceof HTMLInputElement && input.type === 'number') body[f] = input.value === '' ? undefined : Number(input.value);
         else body[f] = input.value === '' ? undefined : input.value;
+      }
+      if (localInput) {
+        /** @type {Record<string, string>} */
+        const names = { ...(r.names ?? {}) };
+        delete names.en;
+        const local = localInput.value.trim();
+        if (local) names[lang] = local; else delete names[lang];
+        body.names = names;
       }
       try {
         if (rule) await alarmApi.updateRule(rule.id, body); else await alarmApi.createRule(body);
@@ -79,7 +92,8 @@ export class RulesEditor {
       try { await alarmApi.deleteRule(rule.id); await this.open(); } catch (e) { errors.textContent = String(e); }
     };
     const form = h('form', { class: 'rule-form', testid: 'rule-form', on: { submit: (/** @type {Event} */ e) => { e.preventDefault(); save(); } } },
-      row('name', text('name')),
+      localInput ? h('label', { class: 'rule-field', dataset: { field: 'name' } }, h('span', {}, nameIn('en')), text('name')) : row('name', text('name')),
+      localInput ? h('label', { class: 'rule-field', dataset: { field: 'names' } }, h('span', {}, nameIn(lang)), localInput) : null,
       row('type', choice('type', TYPES, 'ruleType')),
       row('kind', text('kind')), row('channel', text('channel')),
       row('kpi', text('kpi')), row('level', choice('level', ['dong', 'gu'], '')),
@@ -93,7 +107,7 @@ export class RulesEditor {
         readOnly ? null : h('button', { type: 'submit', class: 'primary small', testid: 'rule-save' }, t('rules.save')),
         readOnly || !rule ? null : h('button', { type: 'button', class: 'ghost small', testid: 'rule-delete', on: { click: remove } }, t('rules.delete')),
         h('button', { type: 'button', class: 'ghost small', on: { click: () => this.renderList() } }, t('rules.cancel'))));
-    if (readOnly) for (const input of Object.values(inputs)) input.disabled = true;
+    if (readOnly) for (const input of [...Object.values(inputs), localInput]) if (input) input.disabled = true;
     this.panel.replaceChildren(h('header', { class: 'alarms-head' }, h('h2', {}, rule ? localName(rule) : t('rules.add'))), form);
   }
 }
