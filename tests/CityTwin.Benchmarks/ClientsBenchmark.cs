@@ -44,6 +44,7 @@ public static class ClientsBenchmark
         await using var server = ServerChild.Start([ClientsServerChild.Command, "--rate", rate.ToString("R", CultureInfo.InvariantCulture)]);
         var url = new Uri((await server.ExpectAsync("url=", TimeSpan.FromSeconds(180)))["url=".Length..]);
         var hub = new Uri($"ws://{url.Host}:{url.Port}/hubs/twin");
+        var compact = await CompactFrameReader.ForAsync(url);
         await server.AskAsync("drive", "ok", TimeSpan.FromSeconds(30));
         // Grains activate, history rings and the GC's budgets grow in the first seconds of feeding:
         // the baseline is taken once that has settled, so the difference is the clients'.
@@ -73,6 +74,18 @@ public static class ClientsBenchmark
                 var index = k;
                 var client = clients[k] = new RawHubClient(messagePack, views[k].Assets > 0 || views[k].Zoom >= ClientViews.AssetZoom, (receipt, bytes) =>
                 {
+                    // MessagePack clients get compact frames: every item is timed from the frame's wall stamp
+                    // (when its oldest reading entered the twin), wall clock to wall clock.
+                    if (messagePack && HubFrameReader.CompactFrame(bytes) is { } frame)
+                    {
+                        var items = compact.Count(frame);
+                        var wallTs = CompactFrameReader.WallTs(frame);
+                        if (Volatile.Read(ref recording) && wallTs > 0)
+                            lock (latency)
+                                for (var i = 0; i < items; i++) latency.Add(receipt - wallTs);
+                        clients[index].AddItems(items);
+                        return;
+                    }
                     var n = HubFrameReader.ReadTimestamps(bytes, messagePack, ts =>
                     {
                         if (!Volatile.Read(ref recording)) return;
@@ -162,6 +175,7 @@ public static class ClientsBenchmark
         run.Report("clients_server_rss_mb_max_in_window", rssSamples.Count > 0 ? rssSamples.Max() : double.NaN, "MB (no GC forced)");
         run.Report("clients_server_bytes_per_connection", perConnection, "B (RSS with clients − before, full GC, feed paused, / clients)");
         run.Report("clients_server_managed_bytes_per_connection", (idle["managed_mb"] - before["managed_mb"]) * 1048576 / count, "B (managed heap, same)");
+        run.Report("clients_server_gc_committed_bytes_per_connection", (idle["gc_committed_mb"] - before["gc_committed_mb"]) * 1048576 / count, "B (memory the GC has committed, same)");
         run.Report("clients_server_bytes_per_connection_loaded", perConnectionLoaded, "B (RSS, full GC, while fed, after warm-up / clients)");
         run.Report("clients_server_bytes_per_connection_end", perConnectionEnd, "B (same at the end of the window)");
 

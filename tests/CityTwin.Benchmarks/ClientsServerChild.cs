@@ -66,8 +66,11 @@ public static class ClientsServerChild
                 case "measure":
                     ProcessStats.FullCollect();
                     var process = Process.GetCurrentProcess();
+                    // What the GC holds beside the live objects: committed memory, free space between
+                    // them, and the pinned heap (Kestrel's buffer blocks live there).
+                    var gc = GC.GetGCMemoryInfo(GCKind.FullBlocking);
                     Say(FormattableString.Invariant(
-                        $"rss_mb={ProcessStats.ResidentMb():0.00} managed_mb={GC.GetTotalMemory(false) / 1048576.0:0.00} clients={broadcaster.ClientCount} cpu_s={process.TotalProcessorTime.TotalSeconds:0.000} sent={sentBefore + (driver?.Sent ?? 0)} failed={failedBefore + (driver?.Failed ?? 0)} threads={process.Threads.Count}"));
+                        $"rss_mb={ProcessStats.ResidentMb():0.00} managed_mb={GC.GetTotalMemory(false) / 1048576.0:0.00} gc_committed_mb={gc.TotalCommittedBytes / 1048576.0:0.00} gc_fragmented_mb={gc.FragmentedBytes / 1048576.0:0.00} gc_pinned_heap_mb={gc.GenerationInfo[4].SizeAfterBytes / 1048576.0:0.00} clients={broadcaster.ClientCount} cpu_s={process.TotalProcessorTime.TotalSeconds:0.000} sent={sentBefore + (driver?.Sent ?? 0)} failed={failedBefore + (driver?.Failed ?? 0)} threads={process.Threads.Count}"));
                     break;
                 case "quit":
                     await PauseAsync();

@@ -16,6 +16,29 @@ public static class HubFrameReader
     public static int ReadTimestamps(ReadOnlySpan<byte> message, bool messagePack, Action<long> onTs) =>
         messagePack ? ReadMessagePack(message.ToArray(), onTs) : ReadJson(message, onTs);
 
+    /// <summary>
+    /// The binary frame of an <c>assetsCompact</c> invocation (MessagePack: <c>[1, headers, id, target, [frame]]</c>),
+    /// or null for any other message: compact frames carry one wall-clock stamp per frame, no <c>ts</c> keys.
+    /// </summary>
+    public static byte[]? CompactFrame(ReadOnlySpan<byte> message)
+    {
+        var reader = new MessagePackReader(new ReadOnlySequence<byte>(message.ToArray()));
+        try
+        {
+            if (reader.NextMessagePackType != MessagePackType.Array || reader.ReadArrayHeader() < 5) return null;
+            if (reader.ReadInt32() != 1) return null; // not an invocation
+            reader.Skip(); // headers
+            reader.Skip(); // invocation id
+            if (reader.ReadString() != "assetsCompact") return null;
+            if (reader.ReadArrayHeader() < 1) return null;
+            return reader.ReadBytes()?.ToArray();
+        }
+        catch (MessagePackSerializationException)
+        {
+            return null;
+        }
+    }
+
     private static int ReadJson(ReadOnlySpan<byte> message, Action<long> onTs)
     {
         var reader = new Utf8JsonReader(message);

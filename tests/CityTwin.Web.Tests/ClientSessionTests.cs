@@ -1,4 +1,3 @@
-using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Live;
 using CityTwin.Web.Live;
@@ -8,6 +7,9 @@ namespace CityTwin.Web.Tests;
 /// <summary>Guards of the fan-out mechanism: what a slow client accumulates stays bounded and viewport-filtered.</summary>
 public sealed class ClientSessionTests
 {
+    // Area numbers as an AreaIndex would give them.
+    private const int Gu = 1, Dong = 20, OtherDong = 130;
+
     private static AssetDelta[] Deltas(int count, long ts) =>
         [.. Enumerable.Range(0, count).Select(i => new AssetDelta(i, AssetStatus.Ok, [i, ts], ts))];
 
@@ -31,10 +33,10 @@ public sealed class ClientSessionTests
         var session = new ClientSession("overview");
         session.SetViewport(new Viewport(124, 37, 127, 38, Viewport.AssetZoom - 1), []);
         session.AddAssets(Deltas(1000, 1), _ => true);
-        session.AddAreas([(AreaLevel.Gu, "28185"), (AreaLevel.Gu, "28185"), (AreaLevel.City, "incheon")], clock: true);
+        session.AddAreas(AreaSet.Of(1, 1, 0), clock: true);
         var (assets, areas, clock) = session.Take();
         Assert.Empty(assets);
-        Assert.Equal(2, areas.Count);
+        Assert.Equal([0, 1], areas.Indexes());
         Assert.True(clock);
     }
 
@@ -46,17 +48,17 @@ public sealed class ClientSessionTests
         var interval = (long)AreaPacing.Interval.TotalMilliseconds;
         const long t0 = 1_000_000;
 
-        session.AddAreas([(AreaLevel.Dong, "a")], clock: false);
+        session.AddAreas(AreaSet.Of(Dong), clock: false);
         var first = session.TakeDue(t0);
-        Assert.Single(first.Areas); // nothing sent before: due at once
+        Assert.Equal(1, first.Areas.Count); // nothing sent before: due at once
         Assert.False(session.HasDue(t0));
 
         // Within the interval: the areas wait (latest KPIs are read when they leave), assets and the clock do not.
-        session.AddAreas([(AreaLevel.Dong, "b"), (AreaLevel.Gu, "g")], clock: true);
+        session.AddAreas(AreaSet.Of(OtherDong, Gu), clock: true);
         session.AddAssets(Deltas(3, 1), _ => true);
         Assert.True(session.HasDue(t0 + 1));
         var second = session.TakeDue(t0 + 1);
-        Assert.Empty(second.Areas);
+        Assert.True(second.Areas.IsEmpty);
         Assert.Equal(3, second.Assets.Count);
         Assert.True(second.Clock);
         Assert.False(session.HasDue(t0 + interval - 1));
@@ -77,17 +79,65 @@ public sealed class ClientSessionTests
         var session = new ClientSession("compact", compact: true);
         session.SetViewport(new Viewport(0, 0, 1, 1, 15), []);
         const long t0 = 1_000_000;
-        session.AddAreas([(AreaLevel.Dong, "a")], clock: false);
+        session.AddAreas(AreaSet.Of(Dong), clock: false);
         session.TakeDue(t0);
         session.Compact!.Take(); // the snapshot a new viewport asks for
         Assert.False(session.HasDue(t0 + 1));
 
         // Areas wait for their interval; a compact asset frame does not wait with them.
-        session.AddAreas([(AreaLevel.Dong, "b")], clock: false);
+        session.AddAreas(AreaSet.Of(OtherDong), clock: false);
         session.Compact.Add([1, 2, 3]);
         Assert.True(session.HasDue(t0 + 1));
         Assert.Single(session.Compact.Take().Frames);
         Assert.False(session.HasDue(t0 + 1));
+    }
+
+    [Fact]
+    public void Only_areas_in_view_become_pending_and_each_once()
+    {
+        var session = new ClientSession("view");
+        session.SetViewport(new Viewport(124, 37, 127, 38, Viewport.AssetZoom - 1), [], inView: AreaSet.Of(0, Gu, OtherDong));
+        for (var flush = 0; flush < 100; flush++) session.AddAreas(AreaSet.Of(0, Gu, Dong, OtherDong, 150), clock: false);
+        Assert.Equal([0, Gu, OtherDong], session.Take().Areas.Indexes());
+
+        // Until a client says where it looks, it receives every area.
+        var fresh = new ClientSession("fresh");
+        fresh.AddAreas(AreaSet.Of(Dong, 150), clock: false);
+        Assert.Equal([Dong, 150], fresh.Take().Areas.Indexes());
+    }
+
+    [Fact]
+    public void A_new_client_waits_one_interval_for_its_view_and_then_gets_only_what_it_shows()
+    {
+        var session = new ClientSession("new", compact: true);
+        const long t0 = 1_000_000;
+        var interval = (long)AreaPacing.Interval.TotalMilliseconds;
+        session.DelayAreas(t0);
+        session.AddAreas(AreaSet.Of(0, Gu, Dong, OtherDong), clock: false);
+        Assert.False(session.HasDue(t0 + 1));
+        Assert.Equal(interval, session.AreasWaitMs(t0));
+
+        // The viewport arrives: areas pending from before that it does not show are dropped.
+        session.SetViewport(new Viewport(126.6, 37.3, 126.7, 37.4, 16), [], inView: AreaSet.Of(0, Dong));
+        session.Compact!.Take();
+        Assert.False(session.HasDue(t0 + interval - 1));
+        var due = session.TakeDue(t0 + interval);
+        Assert.Equal([0, Dong], due.Areas.Indexes());
+    }
+
+    [Fact]
+    public void An_area_set_counts_and_lists_its_members_across_words()
+    {
+        var set = AreaSet.Of(0, 63, 64, 200, 64);
+        Assert.Equal(4, set.Count);
+        Assert.Equal([0, 63, 64, 200], set.Indexes());
+        Assert.True(set.Contains(200));
+        Assert.False(set.Contains(201));
+        Assert.False(set.IsEmpty);
+        Assert.True(new AreaSet(500).IsEmpty);
+        var masked = new AreaSet();
+        masked.UnionWith(set, AreaSet.Of(64, 200, 300));
+        Assert.Equal([64, 200], masked.Indexes());
     }
 
     [Fact]

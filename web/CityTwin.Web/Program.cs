@@ -73,6 +73,7 @@ do
     builder.Services.AddSingleton<TileFrameCache>();
     builder.Services.AddSingleton<CompactSnapshot>();
     builder.Services.AddSingleton<CompactFanout>();
+    builder.Services.AddSingleton<AreaIndex>();
     builder.Services.AddSingleton<AreaViews>();
     builder.Services.AddSingleton<LayerCatalog>();
     builder.Services.AddSingleton<VectorTileService>();
@@ -84,8 +85,7 @@ do
     builder.Services.AddCityTwinTours(builder.Configuration, catalog);
     builder.Services.AddCityTwinDrills(builder.Configuration, catalog);
     builder.Services.AddCityTwinStakeholders(builder.Configuration);
-    builder.Services.AddSignalR().AddMessagePackProtocol();
-    builder.Services.AddSingleton<HubLifetimeManager<TwinHub>, TwinHubLifetimeManager>();
+    builder.Services.AddSignalR().AddMessagePackProtocol(AreaFrameItemFormatter.Configure);
     builder.Services.AddProblemDetails();
     // Enums travel as lower-camel names ("city"/"gu"/"dong", "baselineDay"), never as numbers.
     builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -143,7 +143,9 @@ do
     app.MapCityImportEndpoints();
     app.MapNgsiLdEndpoints();
     app.MapCitySwitchEndpoints();
-    app.MapHub<TwinHub>("/hubs/twin", HubConnectionSettings.Apply);
+    // The hub is not rate limited (the global limiter passes it unlimited); saying so keeps the
+    // limiter out of each connection's lifetime (a pending middleware call per open WebSocket).
+    app.MapHub<TwinHub>("/hubs/twin", HubConnectionSettings.Apply).DisableRateLimiting();
     app.MapCityTwinMetrics().RequireAuthorization(Policies.Operations);
     app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Operations);
 

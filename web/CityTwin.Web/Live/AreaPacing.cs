@@ -12,6 +12,14 @@ public static class AreaPacing
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// At most this many areas per <c>districts</c> frame (about 10 kB in MessagePack); more leave as
+    /// several frames, one after the other. A whole-city frame would be ~70 kB: with thousands of
+    /// clients, what each connection holds while a frame is on its way (pipe buffers, and the buffer
+    /// segments each pipe keeps for reuse afterwards) follows the largest frame it was sent.
+    /// </summary>
+    public const int ItemsPerFrame = 24;
+
     /// <summary>A monotonic clock in milliseconds (immune to wall-clock steps).</summary>
     public static long NowMs => Stopwatch.GetTimestamp() * 1000 / Stopwatch.Frequency;
 }

@@ -11,9 +11,11 @@ namespace CityTwin.Web.Live;
 public sealed class AreaViews
 {
     private readonly Dictionary<(AreaLevel, string), Envelope> _bounds = [];
+    private readonly AreaIndex _index;
 
-    public AreaViews(CityCatalog catalog)
+    public AreaViews(CityCatalog catalog, AreaIndex index)
     {
+        _index = index;
         foreach (var d in catalog.Districts) _bounds[(AreaLevel.Gu, d.Code)] = d.Boundary.EnvelopeInternal;
         foreach (var d in catalog.Dongs) _bounds[(AreaLevel.Dong, d.Code)] = d.Boundary.EnvelopeInternal;
     }
@@ -24,5 +26,14 @@ public sealed class AreaViews
         if (viewport is not { } v || area.Level == AreaLevel.City) return true;
         if (!_bounds.TryGetValue(area, out var e)) return true;
         return e.MinX <= v.East && e.MaxX >= v.West && e.MinY <= v.North && e.MaxY >= v.South;
+    }
+
+    /// <summary>The areas <paramref name="viewport"/> shows, as a set over <see cref="AreaIndex"/> (worked out once per viewport, not per frame).</summary>
+    public AreaSet InView(Viewport viewport)
+    {
+        var set = new AreaSet(_index.Count);
+        for (var i = 0; i < _index.Count; i++)
+            if (Shows(viewport, _index.KeyOf(i))) set.Add(i);
+        return set;
     }
 }

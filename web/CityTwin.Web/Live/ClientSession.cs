@@ -1,4 +1,3 @@
-using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Live;
 
 namespace CityTwin.Web.Live;
@@ -8,12 +7,17 @@ namespace CityTwin.Web.Live;
 /// areas, not a queue of frames: a slow client gets the latest values when it is ready, and its
 /// memory is bounded by what its viewport can show. Areas leave at most every
 /// <see cref="AreaPacing.Interval"/> (<see cref="TakeDue"/>); assets and the clock whenever asked.
+/// Ten thousand sessions live side by side, so a session holds little while idle: pending areas
+/// are a bitset (<see cref="AreaSet"/>) and the asset set is created only for a JSON client zoomed in.
 /// </summary>
 public sealed class ClientSession(string connectionId, bool compact = false)
 {
+    private static readonly HashSet<int> NoAssets = [];
+
     private readonly Lock _gate = new();
-    private HashSet<int> _assets = [];
-    private HashSet<(AreaLevel, string)> _areas = [];
+    private HashSet<int>? _assets;
+    private AreaSet _areas = new();
+    private AreaSet? _inView;
     private bool _clock;
     private int _sending;
     private long _areasDueMs;
@@ -26,12 +30,16 @@ public sealed class ClientSession(string connectionId, bool compact = false)
     public CompactQueue? Compact { get; } = compact ? new CompactQueue() : null;
     public long FramesSent;
 
-    public void SetViewport(Viewport viewport, IEnumerable<int> snapshot)
+    /// <param name="inView">The areas the viewport shows (<see cref="AreaViews.InView"/>); null: every area.</param>
+    public void SetViewport(Viewport viewport, IEnumerable<int> snapshot, AreaSet? inView = null)
     {
         lock (_gate)
         {
             Viewport = viewport;
-            _assets = Compact is null ? [.. snapshot] : [];
+            _inView = inView;
+            // Areas are sent only while in view: those pending from before that the new view leaves out are dropped.
+            if (inView is not null) _areas.IntersectWith(inView);
+            _assets = Compact is null && viewport.ShowsAssets ? [.. snapshot] : null;
         }
         Compact?.NeedSnapshot();
     }
@@ -42,32 +50,42 @@ public sealed class ClientSession(string connectionId, bool compact = false)
         {
             if (Compact is not null || Viewport is not { ShowsAssets: true }) return;
             foreach (var d in deltas)
-                if (visible(d.AssetIndex)) _assets.Add(d.AssetIndex);
+                if (visible(d.AssetIndex)) (_assets ??= []).Add(d.AssetIndex);
         }
     }
 
-    public void AddAreas(IEnumerable<(AreaLevel, string)> areas, bool clock)
+    /// <summary>
+    /// Holds back areas for one <see cref="AreaPacing.Interval"/> from <paramref name="nowMs"/>: a client
+    /// that has just connected says where it looks within milliseconds, and a zoomed-in phone then
+    /// gets its few areas instead of the whole city first.
+    /// </summary>
+    public void DelayAreas(long nowMs)
+    {
+        lock (_gate) _areasDueMs = Math.Max(_areasDueMs, nowMs + (long)AreaPacing.Interval.TotalMilliseconds);
+    }
+
+    /// <summary>Marks <paramref name="areas"/> pending, those in the client's view only.</summary>
+    public void AddAreas(AreaSet areas, bool clock)
     {
         lock (_gate)
         {
-            _areas.UnionWith(areas);
+            _areas.UnionWith(areas, _inView);
             _clock |= clock;
         }
     }
 
     public int PendingAssets
     {
-        get { lock (_gate) return _assets.Count; }
+        get { lock (_gate) return _assets?.Count ?? 0; }
     }
 
     /// <summary>Takes everything pending, leaving the session empty.</summary>
-    public (HashSet<int> Assets, HashSet<(AreaLevel, string)> Areas, bool Clock) Take()
+    public (IReadOnlyCollection<int> Assets, AreaSet Areas, bool Clock) Take()
     {
         lock (_gate)
         {
-            var taken = (_assets, _areas, _clock);
-            _assets = [];
-            _areas = [];
+            var taken = (TakeAssets(), _areas, _clock);
+            _areas = new AreaSet();
             _clock = false;
             return taken;
         }
@@ -78,7 +96,7 @@ public sealed class ClientSession(string connectionId, bool compact = false)
         get
         {
             lock (_gate)
-                if (_assets.Count > 0 || _areas.Count > 0 || _clock) return true;
+                if (_assets is { Count: > 0 } || !_areas.IsEmpty || _clock) return true;
             return Compact?.HasPending == true;
         }
     }
@@ -90,22 +108,21 @@ public sealed class ClientSession(string connectionId, bool compact = false)
     public bool HasDue(long nowMs)
     {
         lock (_gate)
-            if (_assets.Count > 0 || _clock || (_areas.Count > 0 && nowMs >= _areasDueMs)) return true;
+            if (_assets is { Count: > 0 } || _clock || (nowMs >= _areasDueMs && !_areas.IsEmpty)) return true;
         return Compact?.HasPending == true;
     }
 
     /// <summary>Takes what may be sent at <paramref name="nowMs"/>; areas not yet due stay pending.</summary>
-    public (HashSet<int> Assets, HashSet<(AreaLevel, string)> Areas, bool Clock) TakeDue(long nowMs)
+    public (IReadOnlyCollection<int> Assets, AreaSet Areas, bool Clock) TakeDue(long nowMs)
     {
         lock (_gate)
         {
-            if (_areas.Count > 0 && nowMs >= _areasDueMs)
+            if (nowMs >= _areasDueMs && !_areas.IsEmpty)
             {
                 _areasDueMs = nowMs + (long)AreaPacing.Interval.TotalMilliseconds;
                 return Take();
             }
-            var taken = (_assets, new HashSet<(AreaLevel, string)>(), _clock);
-            _assets = [];
+            var taken = (TakeAssets(), new AreaSet(), _clock);
             _clock = false;
             return taken;
         }
@@ -114,7 +131,7 @@ public sealed class ClientSession(string connectionId, bool compact = false)
     /// <summary>How long pending areas still have to wait (0: none pending, or due now).</summary>
     public long AreasWaitMs(long nowMs)
     {
-        lock (_gate) return _areas.Count > 0 && nowMs < _areasDueMs ? _areasDueMs - nowMs : 0;
+        lock (_gate) return nowMs < _areasDueMs && !_areas.IsEmpty ? _areasDueMs - nowMs : 0;
     }
 
     /// <summary>At most one delayed send of areas is scheduled per client.</summary>
@@ -125,4 +142,12 @@ public sealed class ClientSession(string connectionId, bool compact = false)
     public bool TryBeginSend() => Interlocked.CompareExchange(ref _sending, 1, 0) == 0;
 
     public void EndSend() => Volatile.Write(ref _sending, 0);
+
+    /// <summary>The pending assets, leaving none; the set is created again only when an asset comes.</summary>
+    private HashSet<int> TakeAssets()
+    {
+        var taken = _assets is { Count: > 0 } a ? a : NoAssets;
+        if (taken.Count > 0) _assets = null;
+        return taken;
+    }
 }

@@ -16,9 +16,12 @@ public static class HubConnectionSettings
     /// <summary>
     /// Bytes of frames written for a client and not yet on its socket before the send waits
     /// (SignalR's default is 64 kB). A frame larger than this still goes out whole; the limit
-    /// only stops further frames piling up behind it for a slow client.
+    /// only stops further frames piling up behind it for a slow client. It also sets how much a
+    /// connection keeps afterwards: a pipe keeps the buffer segments it once needed for reuse, and
+    /// Kestrel's pool keeps the blocks the busiest moment took, so 16 kB (a <c>districts</c> frame
+    /// of <see cref="AreaPacing.ItemsPerFrame"/> areas and a bit) rather than 32 kB.
     /// </summary>
-    public const long TransportMaxBufferSize = 32 * 1024;
+    public const long TransportMaxBufferSize = 16 * 1024;
 
     public static void Apply(HttpConnectionDispatcherOptions options)
     {

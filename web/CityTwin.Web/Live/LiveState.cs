@@ -19,6 +19,7 @@ public sealed class LiveState(CityCatalog catalog)
     private readonly long[] _ts = new long[catalog.Assets.Count];
     private readonly long[] _wall = new long[catalog.Assets.Count];
     private readonly Dictionary<(AreaLevel, string), KpiSet> _kpis = [];
+    private readonly Dictionary<(AreaLevel, string), (KpiSet From, AreaFrameItem Item)> _items = [];
     private readonly Lock _gate = new();
     private ClockState? _clock;
     private long _frames;
@@ -54,6 +55,22 @@ public sealed class LiveState(CityCatalog catalog)
     public KpiSet? KpisOf(AreaLevel level, string code)
     {
         lock (_gate) return _kpis.GetValueOrDefault((level, code));
+    }
+
+    /// <summary>
+    /// The area's latest KPIs as a <c>districts</c> item, built once per change and shared by every
+    /// client's frame (not once per client: a whole-city frame has ~170 items of ~30 KPIs each).
+    /// </summary>
+    public AreaFrameItem? AreaItemOf((AreaLevel Level, string Code) area)
+    {
+        lock (_gate)
+        {
+            if (!_kpis.TryGetValue(area, out var kpis)) return null;
+            if (_items.TryGetValue(area, out var cached) && ReferenceEquals(cached.From, kpis)) return cached.Item;
+            var item = FrameFactory.Area(area.Level, area.Code, kpis);
+            _items[area] = (kpis, item);
+            return item;
+        }
     }
 
     public IReadOnlyList<((AreaLevel Level, string Code) Area, KpiSet Kpis)> AllKpis()

@@ -22,6 +22,7 @@ public sealed class TwinBroadcaster(
     FrameFactory frames,
     CompactFanout compact,
     AreaViews areaViews,
+    AreaIndex areaIndex,
     ILogger<TwinBroadcaster> logger) : ILiveFrameConsumer, IHostedService
 {
     private readonly ConcurrentDictionary<string, ClientSession> _sessions = new();
@@ -48,13 +49,14 @@ public sealed class TwinBroadcaster(
         state.Apply(frame);
         if (frame.Clock is not null) _clock = frames.Clock(frame.Clock);
         compact.BeginFlush(frame);
+        // Worked out once per flush; each session keeps those in its view (a few word operations).
+        var changed = areaIndex.SetOf(frame.Kpis.Keys);
         foreach (var session in _sessions.Values)
         {
             if (session.Compact is not null) compact.Offer(session);
             else if (session.Viewport is { ShowsAssets: true } v && frame.Assets.Count > 0)
                 session.AddAssets(frame.Assets, i => v.Contains(catalog.Assets[i].Lon, catalog.Assets[i].Lat));
-            var view = session.Viewport;
-            session.AddAreas(frame.Kpis.Keys.Where(a => areaViews.Shows(view, a)), frame.Clock is not null);
+            session.AddAreas(changed, frame.Clock is not null);
             Pump(session);
         }
     }
@@ -63,17 +65,19 @@ public sealed class TwinBroadcaster(
     public void Connect(string connectionId, bool compact = false)
     {
         var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id, compact));
-        // A new client first gets every area and the clock, so the map is complete at once.
-        session.AddAreas(state.AllKpis().Select(a => a.Area), _clock is not null);
+        // A new client gets every area and the clock, so the map is complete at once; the areas wait
+        // one interval for its Subscribe, which keeps only those in its view.
+        session.DelayAreas(AreaPacing.NowMs);
+        session.AddAreas(areaIndex.All, _clock is not null);
         Pump(session);
     }
 
     public void SetViewport(string connectionId, Viewport viewport, bool compact = false)
     {
         var session = _sessions.GetOrAdd(connectionId, id => new ClientSession(id, compact));
-        session.SetViewport(viewport, viewport.ShowsAssets ? VisibleHeardAssets(viewport) : []);
+        session.SetViewport(viewport, viewport.ShowsAssets ? VisibleHeardAssets(viewport) : [], areaViews.InView(viewport));
         // Areas are sent only while in view: those the new view shows get their latest KPIs now.
-        session.AddAreas(state.AllKpis().Select(a => a.Area).Where(a => areaViews.Shows(viewport, a)), clock: false);
+        session.AddAreas(areaIndex.All, clock: false);
         Pump(session);
     }
 
@@ -123,12 +127,19 @@ public sealed class TwinBroadcaster(
                     await client.clock(c);
                     metrics.FrameSent("clock");
                 }
-                if (areas.Count > 0)
+                List<AreaFrameItem>? areaItems = null;
+                foreach (var i in areas.Indexes())
                 {
-                    var items = new List<AreaFrameItem>(areas.Count);
-                    foreach (var (level, code) in areas)
-                        if (state.KpisOf(level, code) is { } k) items.Add(FrameFactory.Area(level, code, k));
-                    await client.districts(items);
+                    if (state.AreaItemOf(areaIndex.KeyOf(i)) is not { } item) continue;
+                    (areaItems ??= new List<AreaFrameItem>(AreaPacing.ItemsPerFrame)).Add(item);
+                    if (areaItems.Count < AreaPacing.ItemsPerFrame) continue;
+                    await client.districts(areaItems);
+                    metrics.FrameSent("districts");
+                    areaItems = null;
+                }
+                if (areaItems is not null)
+                {
+                    await client.districts(areaItems);
                     metrics.FrameSent("districts");
                 }
                 await compact.SendAsync(session, client);

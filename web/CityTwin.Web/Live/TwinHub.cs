@@ -1,4 +1,6 @@
 using CityTwin.Web.Tours;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CityTwin.Web.Live;
@@ -23,8 +25,13 @@ public sealed class TwinHub(TwinBroadcaster broadcaster, TourSessionRelay tours,
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>MessagePack clients (the map) take compact binary asset frames; JSON clients keep named items.</summary>
-    private bool IsMessagePack => TwinHubLifetimeManager.IsMessagePack(Context);
+    /// <summary>
+    /// MessagePack clients (the map) take compact binary asset frames; JSON clients keep named items.
+    /// MessagePack is the one binary protocol the hub speaks, and the handshake sets the connection's
+    /// transfer format to its protocol's: reading it costs a connection nothing, where a per-connection
+    /// <c>Items</c> entry would create a concurrent dictionary for each of thousands of connections.
+    /// </summary>
+    private bool IsMessagePack => Context.Features.Get<ITransferFormatFeature>()?.ActiveFormat == TransferFormat.Binary;
 
     public Task Subscribe(SubscribeRequest request)
     {
