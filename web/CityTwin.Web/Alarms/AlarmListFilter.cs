@@ -1,5 +1,6 @@
 using CityTwin.Abstractions.Alarms;
 using CityTwin.Model.City;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Alarms;
 
@@ -26,16 +27,16 @@ public static class AlarmListFilter
                 case "open": (states ??= []).AddRange([AlarmState.ActiveUnacknowledged, AlarmState.ActiveAcknowledged, AlarmState.ClearedUnacknowledged]); break;
                 default:
                     if (AlarmNames.TryParse<AlarmState>(s, out var st)) (states ??= []).Add(st);
-                    else errors["state"] = [$"Unknown state '{Clip(s)}': use {AlarmNames.Choices<AlarmState>()}, active, open or shelved"];
+                    else errors["state"] = [$"Unknown state '{InputEcho.Clip(s)}': use {AlarmNames.Choices<AlarmState>()}, active, open or shelved"];
                     break;
             }
         }
         var severities = ParseList<AlarmSeverity>(severity, "severity", errors);
         var services = ParseList<ServiceArea>(service, "service", errors);
         if (area is not null && catalog.FindDistrict(area) is null && catalog.FindDong(area) is null)
-            errors["area"] = [$"No gu or dong with code '{Clip(area)}'"];
+            errors["area"] = [$"No gu or dong with code '{InputEcho.Clip(area)}'"];
         if (from is { } f && to is { } t && t < f) errors["to"] = ["'to' is before 'from'"];
-        if (parent is not null && IAlarmBookGrain.BookOf(parent) is null) errors["parent"] = [$"'{Clip(parent)}' is not an alarm id"];
+        if (parent is not null && IAlarmBookGrain.BookOf(parent) is null) errors["parent"] = [$"'{InputEcho.Clip(parent)}' is not an alarm id"];
         if (errors.Count > 0) return (null, errors);
         return (new AlarmQuery
         {
@@ -50,7 +51,7 @@ public static class AlarmListFilter
         foreach (var s in Split(text))
         {
             if (AlarmNames.TryParse<T>(s, out var v)) (list ??= []).Add(v);
-            else errors[field] = [$"Unknown {field} '{Clip(s)}': use {AlarmNames.Choices<T>()}"];
+            else errors[field] = [$"Unknown {field} '{InputEcho.Clip(s)}': use {AlarmNames.Choices<T>()}"];
         }
         return list;
     }
@@ -58,5 +59,4 @@ public static class AlarmListFilter
     private static IEnumerable<string> Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -4,6 +4,7 @@ using CityTwin.Abstractions.Areas;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Abstractions.Kpis;
 using CityTwin.Model.City;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Alarms;
 
@@ -83,7 +84,7 @@ public static partial class AlarmRuleValidator
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (language, text) in given)
         {
-            var field = $"names.{Clip(language)}";
+            var field = $"names.{InputEcho.Clip(language, 16)}";
             if (!CityPack.Languages.Contains(language)) errors[field] = [$"Not a UI language: use {string.Join(", ", CityPack.Languages)}"];
             else if (language == "en") errors[field] = ["The English name is 'name'"];
             else if (text?.Trim() is not { Length: > 0 and <= MaxNameLength } trimmed) errors[field] = [$"1 to {MaxNameLength} characters"];
@@ -93,7 +94,6 @@ public static partial class AlarmRuleValidator
         return names;
     }
 
-    private static string Clip(string s) => s.Length <= 16 ? s : s[..16] + "…";
 
     private static string NewId(string? name)
     {

@@ -26,7 +26,7 @@ public sealed partial record BindingError(string Field, string Message)
         var (type, name) = (match.Groups["type"].Value, match.Groups["name"].Value);
         if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
             return new(BoundaryProblems.Body, "A JSON body is required");
-        var value = ValuePattern().Match(exception.Message) is { Success: true } v ? $"'{Clip(v.Groups["value"].Value)}' " : "";
+        var value = ValuePattern().Match(exception.Message) is { Success: true } v ? $"'{InputEcho.Clip(v.Groups["value"].Value)}' " : "";
         return exception.Message.StartsWith("Required", StringComparison.Ordinal)
             ? new(name, $"{name} is required")
             : new(name, $"The value {value}is not valid for {name}: expected {Expected(type)}");
@@ -75,7 +75,6 @@ public sealed partial record BindingError(string Field, string Message)
         return null;
     }
 
-    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     [GeneratedRegex("parameter \"(?<type>[^\"]*) (?<name>[^ \"]+)\"")]
     private static partial Regex ParameterPattern();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CityTwin.Abstractions.Assets;
 using CityTwin.Model.City;
 using Microsoft.Extensions.Options;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Feeds;
 
@@ -150,7 +151,7 @@ public sealed class TelemetryParser
                         var name = channel < 0 ? reader.GetString() : null;
                         reader.Read();
                         if (ReadNumber(ref reader, channel < 0 ? name! : kind.Channels[channel], out var v) is { } e) { error ??= e; continue; }
-                        if (channel < 0) { error ??= $"values.{Clip(name!)}: not a channel of {kind.WireName} ({string.Join(", ", kind.Channels)})"; continue; }
+                        if (channel < 0) { error ??= $"values.{InputEcho.Clip(name!, 64)}: not a channel of {kind.WireName} ({string.Join(", ", kind.Channels)})"; continue; }
                         if ((filled & (1UL << channel)) != 0) { error ??= $"values.{kind.Channels[channel]}: given twice"; continue; }
                         filled |= 1UL << channel;
                         values![channel] = v;
@@ -173,7 +174,7 @@ public sealed class TelemetryParser
         }
 
         if (error is not null) return error;
-        if (asset is null) return unknownId is null ? "assetId: missing" : $"assetId: unknown asset '{Clip(unknownId)}'";
+        if (asset is null) return unknownId is null ? "assetId: missing" : $"assetId: unknown asset '{InputEcho.Clip(unknownId, 64)}'";
         if (!sawValues) return "values: missing (give every channel, or {} to report the device offline)";
         var info = AssetKinds.Of(asset.Kind);
         if (early is not null)
@@ -182,7 +183,7 @@ public sealed class TelemetryParser
             foreach (var (name, v) in early)
             {
                 var channel = info.ChannelIndex(name);
-                if (channel < 0) return $"values.{Clip(name)}: not a channel of {info.WireName} ({string.Join(", ", info.Channels)})";
+                if (channel < 0) return $"values.{InputEcho.Clip(name, 64)}: not a channel of {info.WireName} ({string.Join(", ", info.Channels)})";
                 if ((filled & (1UL << channel)) != 0) return $"values.{name}: given twice";
                 filled |= 1UL << channel;
                 values[channel] = v;
@@ -252,13 +253,12 @@ public sealed class TelemetryParser
         {
             var got = reader.TokenType;
             reader.Skip();
-            return $"values.{Clip(channel)}: expected a number, got {Describe(got)}";
+            return $"values.{InputEcho.Clip(channel, 64)}: expected a number, got {Describe(got)}";
         }
-        if (!reader.TryGetDouble(out value) || !double.IsFinite(value)) return $"values.{Clip(channel)}: not a finite number";
+        if (!reader.TryGetDouble(out value) || !double.IsFinite(value)) return $"values.{InputEcho.Clip(channel, 64)}: not a finite number";
         return null;
     }
 
-    private static string Clip(string s) => s.Length <= 64 ? s : s[..64] + "…";
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -73,11 +73,6 @@ public sealed class LiveState(CityCatalog catalog)
         }
     }
 
-    public IReadOnlyList<((AreaLevel Level, string Code) Area, KpiSet Kpis)> AllKpis()
-    {
-        lock (_gate) return [.. _kpis.Select(kv => (kv.Key, kv.Value))];
-    }
-
     private static AssetStatus[] CreateStatus(int n)
     {
         var a = new AssetStatus[n];

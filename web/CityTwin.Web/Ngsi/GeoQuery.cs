@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Ngsi;
 
@@ -80,14 +81,14 @@ public sealed class GeoQuery
         var parts = georel.Split(';');
         var relation = parts[0];
         if (relation is not ("near" or "within" or "contains" or "intersects" or "disjoint" or "overlaps" or "equals"))
-            return (null, NgsiProblem.BadData("georel", $"Unknown relation '{Clip(relation)}': use near;maxDistance==metres, near;minDistance==metres, within, contains, intersects, disjoint, overlaps or equals"));
+            return (null, NgsiProblem.BadData("georel", $"Unknown relation '{InputEcho.Clip(relation)}': use near;maxDistance==metres, near;minDistance==metres, within, contains, intersects, disjoint, overlaps or equals"));
         double? max = null, min = null;
         foreach (var modifier in parts.Skip(1))
         {
             var kv = modifier.Split("==");
             if (relation != "near" || kv.Length != 2 || kv[0] is not ("maxDistance" or "minDistance")
                 || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var metres) || !double.IsFinite(metres) || metres < 0)
-                return (null, NgsiProblem.BadData("georel", $"'{Clip(modifier)}' is not a distance: near takes maxDistance==metres or minDistance==metres (0 or more)"));
+                return (null, NgsiProblem.BadData("georel", $"'{InputEcho.Clip(modifier)}' is not a distance: near takes maxDistance==metres or minDistance==metres (0 or more)"));
             if (kv[0] == "maxDistance") max = metres; else min = metres;
         }
         if (relation == "near" && max is null && min is null)
@@ -123,7 +124,7 @@ public sealed class GeoQuery
                 "LineString" => Factory.CreateLineString(Positions(root, ref count, 2)),
                 "Polygon" => ParsePolygon(root, ref count),
                 "MultiPolygon" => Factory.CreateMultiPolygon([.. Items(root).Select(p => ParsePolygon(p, ref count))]),
-                _ => throw new GeometryException("geometry", $"Unknown geometry '{Clip(geometry)}': use Point, LineString, Polygon or MultiPolygon"),
+                _ => throw new GeometryException("geometry", $"Unknown geometry '{InputEcho.Clip(geometry)}': use Point, LineString, Polygon or MultiPolygon"),
             };
             if (!shape.IsValid) throw new GeometryException("coords", $"The {geometry} is not valid (a ring crosses itself or is not closed)");
             return (shape, null);
@@ -169,7 +170,6 @@ public sealed class GeoQuery
     private static IEnumerable<JsonElement> Items(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array ? e.EnumerateArray() : throw new GeometryException("coords", "Expected a JSON array");
 
-    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     private sealed class GeometryException(string parameter, string message) : Exception(message)
     {

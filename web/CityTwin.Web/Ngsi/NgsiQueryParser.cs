@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Ngsi;
 
@@ -83,7 +84,7 @@ public static class NgsiQueryParser
                     case "keyValues" or "simplified": keyValues = true; break;
                     case "normalized": break;
                     case "count": count = true; break;
-                    default: return (null, NgsiProblem.BadData("options", $"Unknown option '{Clip(o)}': use keyValues, normalized or count"));
+                    default: return (null, NgsiProblem.BadData("options", $"Unknown option '{InputEcho.Clip(o)}': use keyValues, normalized or count"));
                 }
             }
         }
@@ -113,7 +114,7 @@ public static class NgsiQueryParser
         foreach (var o in opts)
         {
             if (o is "keyValues" or "simplified") keyValues = true;
-            else if (o is not ("normalized" or "sysAttrs")) return (false, NgsiProblem.BadData("options", $"Unknown option '{Clip(o)}': use keyValues or normalized"));
+            else if (o is not ("normalized" or "sysAttrs")) return (false, NgsiProblem.BadData("options", $"Unknown option '{InputEcho.Clip(o)}': use keyValues or normalized"));
         }
         return (keyValues, null);
     }
@@ -137,5 +138,4 @@ public static class NgsiQueryParser
         return items.Count is > 0 and <= 100 && items.All(i => i.Length > 0 && i.Trim() == i);
     }
 
-    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

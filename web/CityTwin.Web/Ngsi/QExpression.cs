@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Ngsi;
 
@@ -192,7 +193,7 @@ public abstract record QExpression
             if (raw is "false") return false;
             if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
             if (raw.Contains('T') && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return t;
-            throw new FormatException($"'{Clip(raw)}' is not a number, \"string\", true, false or date-time");
+            throw new FormatException($"'{InputEcho.Clip(raw)}' is not a number, \"string\", true, false or date-time");
         }
 
         private string ParseString()
@@ -207,6 +208,5 @@ public abstract record QExpression
 
         private bool Peek(char c) => _pos < text.Length && text[_pos] == c;
 
-        private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
     }
 }

@@ -3,6 +3,7 @@ using CityTwin.Abstractions.Scenarios;
 using CityTwin.Abstractions.Stakeholders;
 using CityTwin.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CityTwin.Web.Boundaries;
 
 namespace CityTwin.Web.Stakeholders;
 
@@ -58,7 +59,7 @@ public static class CommentEndpoints
             if (added.Comment is not { } comment)
                 return TypedResults.Problem($"Scenario {id} holds {CommentLimits.MaxPerScenario} comments, the most it takes",
                     statusCode: StatusCodes.Status409Conflict, title: "Too many comments");
-            await http.AuditAsync(StakeholderAuditActions.CommentCreate, target: $"{id}/{comment.Id}", detail: $"{comment.Group}: {Clip(comment.Text)}");
+            await http.AuditAsync(StakeholderAuditActions.CommentCreate, target: $"{id}/{comment.Id}", detail: $"{comment.Group}: {InputEcho.Clip(comment.Text, 120)}");
             return TypedResults.Created($"/api/scenarios/{id}/comments", CommentView.Of(comment, Policies.CanPlan(http.User), mine: true));
         }).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Comment on a published scenario on behalf of a pentahelix group (signed in): 201, pending until a planner approves it; 429 past the rate");
@@ -81,7 +82,7 @@ public static class CommentEndpoints
             if (await grains.GetGrain<IScenarioCommentsGrain>(id).ModerateAsync(commentId, status.Value, Actor.NameOf(http.User), time.GetUtcNow()) is not { } moderated)
                 return TypedResults.Problem($"No comment {commentId} on scenario {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown comment");
             await http.AuditAsync(status == CommentStatus.Approved ? StakeholderAuditActions.CommentApprove : StakeholderAuditActions.CommentReject,
-                target: $"{id}/{commentId}", detail: $"{moderated.Group} by {moderated.Author}: {Clip(moderated.Text)}");
+                target: $"{id}/{commentId}", detail: $"{moderated.Group} by {moderated.Author}: {InputEcho.Clip(moderated.Text, 120)}");
             return TypedResults.Ok(CommentView.Of(moderated, full: true, mine: moderated.Author == Actor.NameOf(http.User)));
         }).RequireAuthorization(Policies.Planning)
             .WithSummary("Approve or reject a comment (planner): only approved comments are public and go in the brief");
@@ -106,7 +107,6 @@ public static class CommentEndpoints
     private static async Task<ScenarioSummary?> VisibleAsync(IGrainFactory grains, string id, HttpContext http) =>
         await grains.GetGrain<IScenarioGrain>(id).GetSummaryAsync() is { } summary && (summary.Published || Policies.CanPlan(http.User)) ? summary : null;
 
-    private static string Clip(string text) => text.Length > 120 ? text[..120] + "…" : text;
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"No scenario {id}", statusCode: StatusCodes.Status404NotFound, title: "Unknown scenario");
